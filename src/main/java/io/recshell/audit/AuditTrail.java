@@ -1,0 +1,79 @@
+package io.recshell.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.recshell.db.DatabaseGate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log as commands see it: the shell opens an entry when an audited command
+ * starts, the command fills it in, and the entry is written when the command ends, in its
+ * own transaction, or, for a delete, inside the transaction that deletes.
+ */
+@Service
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final AuditRepository repository;
+    private final TransactionTemplate transactions;
+    private final Operator operator;
+    private final DatabaseGate gate;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private PendingEntry current;
+
+    public AuditTrail(AuditRepository repository, TransactionTemplate transactions, Operator operator,
+            DatabaseGate gate) {
+        this.repository = repository;
+        this.gate = gate;
+        this.transactions = transactions;
+        this.operator = operator;
+    }
+
+    /** Opens the entry of a command that is starting. */
+    public PendingEntry begin(String action, String command) {
+        current = new PendingEntry(action, command);
+        return current;
+    }
+
+    /** The entry of the command now running; commands add their filters and counts to it. */
+    public PendingEntry current() {
+        if (current == null) {
+            throw new IllegalStateException("No audited command is running");
+        }
+        return current;
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    /** Writes the entry inside the caller's transaction (used by deletes). */
+    public AuditEntry appendInCurrentTransaction(PendingEntry entry) {
+        AuditEntry written = repository.append(entry, operator, filtersJson(entry));
+        entry.markWritten();
+        log.info("audit entry {}: {} {} ({})", written.id(), written.action(), written.outcome(),
+                written.message());
+        return written;
+    }
+
+    /** Writes the entry in a transaction of its own, unless it was already written. */
+    public void finish(PendingEntry entry) {
+        if (entry == null || entry.isWritten()) {
+            return;
+        }
+        if (entry == current) {
+            current = null;
+        }
+        gate.ready();
+        transactions.executeWithoutResult(status -> appendInCurrentTransaction(entry));
+    }
+
+    public String filtersJson(PendingEntry entry) {
+        return json.writeValueAsString(entry.filters());
+    }
+}

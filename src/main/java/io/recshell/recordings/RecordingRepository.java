@@ -1,0 +1,137 @@
+package io.recshell.recordings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL over the platform's {@code recordings}, {@code devices} and {@code users}
+ * tables, and over recshell's archive. The platform tables are only ever read, and rows
+ * of {@code recordings} deleted; their structure is never changed.
+ */
+@Repository
+public class RecordingRepository {
+
+    private static final String ROW_COLUMNS = """
+            r.id, r.datetime, r.user_id, r.dst_user_id, r.src_device_id, r.dst_device_id, r.src, r.dst,
+            r.size, r.path, r.uniqueid, r.local""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public RecordingRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public long count(Where where) {
+        return jdbc.sql("select count(*) from recordings r where " + where.sql())
+                .params(where.params()).query(Long.class).single();
+    }
+
+    /**
+     * Streams the newest matching recordings (newest first) to the consumer. Must run
+     * inside a transaction so that the driver fetches with a cursor, in bounded memory.
+     */
+    public void forEachNewest(Where where, long limit, Consumer<RecordingRow> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
+        streaming.setFetchSize(1_000);
+        streaming.query("select " + ROW_COLUMNS + " from recordings r where " + where.sql()
+                        + " order by r.datetime desc, r.id desc limit ?",
+                rs -> {
+                    consumer.accept(map(rs, 0));
+                }, where.paramsWith(limit));
+    }
+
+    public List<RecordingRow> oldest(Where where, int limit) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from recordings r where " + where.sql()
+                        + " order by r.datetime, r.id limit ?")
+                .params(Arrays.asList(where.paramsWith(limit))).query(RecordingRepository::map).list();
+    }
+
+    /** Count, bytes, span and owners of the matching rows; see {@link Preview}. */
+    public Preview summarize(Where where, List<RecordingRow> samples, long[] ids) {
+        return jdbc.sql("""
+                select count(*) as n, coalesce(sum(r.size), 0) as bytes, min(r.datetime) as earliest,
+                       max(r.datetime) as latest, count(distinct r.user_id) as users
+                from recordings r where %s""".formatted(where.sql()))
+                .params(where.params())
+                .query((rs, n) -> new Preview(rs.getLong("n"), rs.getLong("bytes"),
+                        rs.getObject("earliest", LocalDateTime.class), rs.getObject("latest", LocalDateTime.class),
+                        rs.getLong("users"), samples, ids))
+                .single();
+    }
+
+    /** The ids of every matching recording, in id order, streamed into an array. */
+    public long[] matchingIds(Where where) {
+        JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
+        streaming.setFetchSize(50_000);
+        LongList ids = new LongList();
+        streaming.query("select r.id from recordings r where " + where.sql() + " order by r.id",
+                rs -> {
+                    ids.add(rs.getLong(1));
+                }, where.params().toArray());
+        return ids.toArray();
+    }
+
+    public boolean exists(long recordingId) {
+        return jdbc.sql("select exists (select 1 from recordings where id = ?)").param(recordingId)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Long> deviceOwner(long deviceId) {
+        return jdbc.sql("select user_id from devices where id = ?").param(deviceId).query(Long.class).optional();
+    }
+
+    /** Starts a delete run; its id ties the archived rows and the audit entry together. */
+    public long createRun(String sessionId, String command, String filtersJson, String actingUser, long matched) {
+        return jdbc.sql("""
+                insert into recshell.delete_run (session_id, command, filters, acting_user, matched)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(sessionId, command, filtersJson, actingUser, matched).query(Long.class).single();
+    }
+
+    /**
+     * Deletes those of the given ids that still match the filter, copying each deleted row
+     * whole into the archive in the same statement.
+     *
+     * @return how many rows were deleted and their total size
+     */
+    public Deleted deleteAndArchive(long runId, long[] ids, Where where) {
+        List<Object> params = new ArrayList<>();
+        params.add(ids);
+        params.addAll(where.params());
+        params.add(runId);
+        return template.queryForObject("""
+                with gone as (
+                    delete from recordings r where r.id = any(?::bigint[]) and %s
+                    returning r.*
+                ), archived as (
+                    insert into recshell.archived_recording (run_id, recording_id, size, row_data)
+                    select ?, gone.id, gone.size, to_jsonb(gone) from gone
+                    returning size
+                )
+                select count(*), coalesce(sum(size), 0) from archived""".formatted(where.sql()),
+                (rs, n) -> new Deleted(rs.getLong(1), rs.getLong(2)), params.toArray());
+    }
+
+    static RecordingRow map(ResultSet rs, int row) throws SQLException {
+        return new RecordingRow(rs.getLong("id"), rs.getObject("datetime", LocalDateTime.class),
+                rs.getLong("user_id"), rs.getLong("dst_user_id"), rs.getLong("src_device_id"),
+                rs.getLong("dst_device_id"), rs.getString("src"), rs.getString("dst"), rs.getLong("size"),
+                rs.getString("path"), rs.getString("uniqueid"), rs.getInt("local"));
+    }
+
+    /** Rows deleted by one statement and their total size in bytes. */
+    public record Deleted(long count, long bytes) {
+    }
+}

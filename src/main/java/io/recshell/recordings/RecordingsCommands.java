@@ -1,0 +1,195 @@
+package io.recshell.recordings;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import io.recshell.audit.AuditTrail;
+import io.recshell.audit.Outcome;
+import io.recshell.audit.PendingEntry;
+import io.recshell.db.DatabaseGate;
+import io.recshell.format.Column;
+import io.recshell.format.Listing;
+import io.recshell.format.OutputFormat;
+import io.recshell.format.Values;
+import io.recshell.shell.Audited;
+import io.recshell.shell.RecshellException;
+import io.recshell.shell.Session;
+import io.recshell.shell.ShellOutput;
+
+/** {@code recordings find} and {@code recordings delete}: parse, validate, print. */
+@Component
+public class RecordingsCommands {
+
+    static final String GROUP = "Recordings";
+
+    private static final String FILTER_HELP = """
+            Filters (all optional for find; delete needs at least one):
+              --recording-id ID   one recording; cannot be combined with other filters
+              --user-id ID        recordings owned by this user (recordings.user_id)
+              --device-id ID      recordings whose source or destination device is ID;
+                                  needs --user-id, and the device must belong to that user
+              --date-from UNIX    recorded at or after this Unix time (seconds, UTC)
+              --date-till UNIX    recorded at or before this Unix time (inclusive: 1577836799
+                                  is up to and including 2019-12-31 23:59:59 UTC)
+            """;
+
+    private final RecordingsService service;
+    private final DatabaseGate gate;
+    private final AuditTrail audit;
+    private final ShellOutput output;
+    private final Session session;
+
+    public RecordingsCommands(RecordingsService service, DatabaseGate gate, AuditTrail audit, ShellOutput output,
+            Session session) {
+        this.service = service;
+        this.gate = gate;
+        this.audit = audit;
+        this.output = output;
+        this.session = session;
+    }
+
+    @Audited("find")
+    @Command(name = {"recordings", "find"}, group = GROUP,
+            description = "List matching recordings, newest first, with the total matched",
+            help = FILTER_HELP + """
+
+                    Table output shows human sizes and UTC times; csv and json show raw numbers
+                    (size in bytes) and ISO-8601 UTC times. In csv the total goes to standard error;
+                    json is an object {"total": N, "recordings": [...]}.""")
+    public void find(@Option(longName = "recording-id", description = "recording id") String recordingId,
+            @Option(longName = "user-id", description = "owner's user id") String userId,
+            @Option(longName = "device-id", description = "source or destination device id (needs --user-id)")
+            String deviceId,
+            @Option(longName = "date-from", description = "from this Unix time, inclusive") String dateFrom,
+            @Option(longName = "date-till", description = "up to this Unix time, inclusive") String dateTill,
+            @Option(longName = "limit", description = "show at most this many", defaultValue = "50") String limit,
+            @Option(longName = "format", description = "table, csv or json", defaultValue = "table")
+            String format) {
+        PendingEntry entry = audit.current();
+        RecordingFilter filter = FilterValidator.parse(recordingId, userId, deviceId, dateFrom, dateTill);
+        record(entry, filter);
+        long max = FilterValidator.id("--limit", limit);
+        OutputFormat outputFormat = OutputFormat.parse(format);
+        gate.ready();
+
+        List<Listing<RecordingRow>> listing = new ArrayList<>(1);
+        long total = service.find(filter, max, count -> listing.add(openListing(outputFormat, count)),
+                row -> listing.get(0).add(row));
+        listing.get(0).close();
+        entry.matched(total).outcome(Outcome.OK, Values.count(total, "recording") + " matched");
+        long shown = Math.min(total, max);
+        if (outputFormat == OutputFormat.TABLE) {
+            output.println(total == 0 ? "No recordings match."
+                    : "Showing " + shown + " of " + Values.count(total, "matching recording") + " (newest first).");
+        } else if (outputFormat == OutputFormat.CSV) {
+            output.notice(Values.count(total, "recording") + " matched; " + shown + " shown.");
+        }
+    }
+
+    @Audited("delete")
+    @Command(name = {"recordings", "delete"}, group = GROUP,
+            description = "Delete matching recordings, after a dry run and a confirmation",
+            help = FILTER_HELP + """
+
+                    Every delete first prints a dry run (count, total size, time span, users, samples).
+                    On a terminal you then type the number of recordings to confirm. Without a terminal
+                    (scripts, pipes, cron) the delete runs only with --yes or --expect N.
+                    Only the recordings counted by the dry run are deleted; each is archived whole and
+                    the delete is written to the audit log in the same transaction.""")
+    public void delete(@Option(longName = "recording-id", description = "recording id") String recordingId,
+            @Option(longName = "user-id", description = "owner's user id") String userId,
+            @Option(longName = "device-id", description = "source or destination device id (needs --user-id)")
+            String deviceId,
+            @Option(longName = "date-from", description = "from this Unix time, inclusive") String dateFrom,
+            @Option(longName = "date-till", description = "up to this Unix time, inclusive") String dateTill,
+            @Option(longName = "dry-run", description = "only show what would be deleted") boolean dryRun,
+            @Option(longName = "yes", description = "delete without asking") boolean yes,
+            @Option(longName = "expect", description = "delete only if exactly N recordings match") String expect) {
+        PendingEntry entry = audit.current();
+        RecordingFilter filter = FilterValidator.parse(recordingId, userId, deviceId, dateFrom, dateTill);
+        record(entry, filter);
+        FilterValidator.checkForDelete(filter);
+        Long expected = FilterValidator.id("--expect", expect);
+        entry.filter("expect", expected);
+        gate.ready();
+
+        Preview preview = service.preview(filter);
+        entry.matched(preview.count());
+        printPreview(preview);
+        if (dryRun) {
+            entry.outcome(Outcome.DRY_RUN, "Would delete " + Values.count(preview.count(), "recording"));
+            return;
+        }
+        confirm(preview.count(), yes, expected);
+        DeleteResult result = service.delete(filter, preview, entry);
+        output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+    }
+
+    private void confirm(long count, boolean yes, Long expected) {
+        if (expected != null) {
+            if (expected != count) {
+                throw RecshellException.aborted("Expected " + Values.count(expected, "recording") + " but "
+                        + count + " match; nothing was deleted");
+            }
+            return;
+        }
+        if (yes) {
+            return;
+        }
+        if (!session.canPrompt()) {
+            throw RecshellException.invalid("Refusing to delete without confirmation: there is no terminal to"
+                    + " ask. Run again with --expect " + count + " (deletes only if exactly " + count
+                    + " still match) or with --yes.");
+        }
+        String answer = session.ask("Type " + count + " to delete " + Values.count(count, "recording")
+                + ", anything else to abort: ").orElse("");
+        if (!answer.strip().equals(Long.toString(count))) {
+            throw RecshellException.aborted("Confirmation '" + answer.strip() + "' does not match " + count
+                    + "; nothing was deleted");
+        }
+    }
+
+    private void printPreview(Preview preview) {
+        PrintWriter out = output.out();
+        out.println("Would delete " + Values.count(preview.count(), "recording") + " ("
+                + Values.humanBytes(preview.totalBytes()) + ", " + preview.totalBytes() + " bytes)");
+        out.println("  recorded from " + Values.utc(preview.earliest()) + " to " + Values.utc(preview.latest()));
+        out.println("  belonging to " + Values.count(preview.users(), "user"));
+        out.println("  oldest " + Values.count(preview.samples().size(), "sample") + ":");
+        try (Listing<RecordingRow> samples = Listing.open(OutputFormat.TABLE, out, columns(), null, null)) {
+            preview.samples().forEach(samples::add);
+        }
+    }
+
+    private Listing<RecordingRow> openListing(OutputFormat format, long total) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("total", total);
+        return Listing.open(format, output.out(), columns(), header, "recordings");
+    }
+
+    private static void record(PendingEntry entry, RecordingFilter filter) {
+        entry.filter("recording_id", filter.recordingId()).filter("user_id", filter.userId())
+                .filter("device_id", filter.deviceId()).filter("date_from", filter.dateFrom())
+                .filter("date_till", filter.dateTill());
+    }
+
+    static List<Column<RecordingRow>> columns() {
+        return List.of(
+                Column.number("id", RecordingRow::id),
+                new Column<>("time", r -> Values.utc(r.datetime()), r -> Values.utc(r.datetime()), false),
+                Column.number("user_id", RecordingRow::userId),
+                Column.number("src_device_id", RecordingRow::srcDeviceId),
+                Column.number("dst_device_id", RecordingRow::dstDeviceId),
+                Column.of("src", RecordingRow::src),
+                Column.of("dst", RecordingRow::dst),
+                Column.number("size", RecordingRow::size, r -> Values.humanBytes(r.size())),
+                Column.of("path", RecordingRow::path));
+    }
+}

@@ -1,0 +1,70 @@
+package io.recshell.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the process was started with: the global options that come before the command
+ * (connection overrides, a script file, Spring properties) and the command words, if any.
+ *
+ * <pre>
+ * recshell [--db-url URL] [--db-user USER] [--db-password-file FILE] [--file SCRIPT | COMMAND ...]
+ * </pre>
+ */
+public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Path scriptFile,
+        List<String> commandWords, List<String> springArguments) {
+
+    public static LaunchOptions parse(String[] args) {
+        String dbUrl = null;
+        String dbUser = null;
+        Path passwordFile = null;
+        Path script = null;
+        List<String> spring = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && isGlobalOption(args[i])) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
+                spring.add(arg);
+                i++;
+                continue;
+            }
+            switch (name) {
+                case "--db-url" -> dbUrl = value(args, i, arg);
+                case "--db-user" -> dbUser = value(args, i, arg);
+                case "--db-password-file" -> passwordFile = Path.of(value(args, i, arg));
+                case "--file" -> script = Path.of(value(args, i, arg));
+                case "--db-password", "--password" -> throw RecshellException.invalid(
+                        "A password is never accepted on the command line; use --db-password-file FILE,"
+                        + " PGPASSWORD or ~/.pgpass");
+                default -> throw RecshellException.invalid("Unknown global option '" + arg
+                        + "'. Usage: recshell [--db-url URL] [--db-user USER] [--db-password-file FILE]"
+                        + " [--file SCRIPT | COMMAND ...]");
+            }
+            i += arg.contains("=") ? 1 : 2;
+        }
+        List<String> words = new ArrayList<>(List.of(args).subList(i, args.length));
+        if (!words.isEmpty() && (words.get(0).equals("--help") || words.get(0).equals("--version"))) {
+            words.set(0, words.get(0).substring(2));
+        }
+        if (script != null && !words.isEmpty()) {
+            throw RecshellException.invalid("Give either --file SCRIPT or a command, not both");
+        }
+        return new LaunchOptions(dbUrl, dbUser, passwordFile, script, List.copyOf(words), List.copyOf(spring));
+    }
+
+    private static boolean isGlobalOption(String arg) {
+        return arg.startsWith("--") && !arg.equals("--help") && !arg.equals("--version");
+    }
+
+    private static String value(String[] args, int i, String arg) {
+        if (arg.contains("=")) {
+            return arg.substring(arg.indexOf('=') + 1);
+        }
+        if (i + 1 >= args.length) {
+            throw RecshellException.invalid("Option " + arg + " needs a value");
+        }
+        return args[i + 1];
+    }
+}

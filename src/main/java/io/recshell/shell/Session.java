@@ -1,0 +1,56 @@
+package io.recshell.shell;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The state of this shell session that commands may ask about: whether a person can be
+ * asked a question right now (never while a script runs) and how to ask it.
+ */
+@Component
+public class Session {
+
+    private UnaryOperator<String> prompter;
+    private int scriptDepth;
+    private boolean exitRequested;
+
+    /** How to ask the person at the terminal; null when there is none. */
+    void prompter(UnaryOperator<String> value) {
+        this.prompter = value;
+    }
+
+    void enterScript() {
+        scriptDepth++;
+    }
+
+    void leaveScript() {
+        scriptDepth--;
+    }
+
+    /** Asks the shell (or the script being run) to stop after this command. */
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    public boolean isScript() {
+        return scriptDepth > 0;
+    }
+
+    public boolean canPrompt() {
+        return prompter != null && scriptDepth == 0;
+    }
+
+    /** Asks the person a question and returns the line typed, or empty if nobody can answer. */
+    public Optional<String> ask(String question) {
+        if (!canPrompt()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(prompter.apply(question));
+    }
+}
