@@ -1,0 +1,104 @@
+package io.recshell.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged jar as a process, the way a DBA or a cron job does: with arguments,
+ * a script file, or standard input, and no terminal. Returns exit code and both streams.
+ */
+public final class Recshell {
+
+    private static final Path JAR = Path.of(System.getProperty("recshell.jar", "target/recshell.jar"));
+    private static final Path LOG = Path.of("target", "it-logs", "recshell.log");
+
+    private final Map<String, String> env = new HashMap<>();
+    private String stdin;
+
+    private Recshell(Map<String, String> env) {
+        this.env.putAll(env);
+    }
+
+    /** A runner with the environment of the given database. */
+    public static Recshell on(TestDatabase db) {
+        return new Recshell(db.env());
+    }
+
+    public static Recshell withEnv(Map<String, String> env) {
+        return new Recshell(env);
+    }
+
+    public Recshell env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** Text fed to standard input (a pipe, never a terminal). */
+    public Recshell stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    public Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(LOG.getParent());
+            Path out = Files.createTempFile("recshell-out", ".txt");
+            Path err = Files.createTempFile("recshell-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("SSH_"));
+            builder.environment().put("RECSHELL_LOG", LOG.toAbsolutePath().toString());
+            builder.environment().putAll(env);
+            if (stdin != null) {
+                Path in = Files.createTempFile("recshell-in", ".txt");
+                Files.writeString(in, stdin);
+                builder.redirectInput(in.toFile());
+            } else {
+                builder.redirectInput(new File("/dev/null"));
+            }
+            Process process = builder.start();
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("recshell did not finish within 180 s: " + command);
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return result;
+        } catch (IOException e) {
+            throw new AssertionError("could not run recshell", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** What a run printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr) {
+
+        public String all() {
+            return stdout + stderr;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+        }
+    }
+}
