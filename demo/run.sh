@@ -9,10 +9,7 @@ RECORDINGS="${1:-100000}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGDATABASE="${RECSHELL_DEMO_DB:-recshell_demo}"
 
-if ! pg_isready -h "$PGHOST" -p "$PGPORT" -q; then
-    echo "Starting PostgreSQL"
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
-fi
+bash bin/ensure-postgres.sh
 
 echo "== Building recshell"
 mvn -q -B -DskipTests package
@@ -24,4 +21,4 @@ echo "== Loading $RECORDINGS sample recordings"
 target/recshell demo load --recordings "$RECORDINGS"
 
 echo "== Running demo/session.rsh"
-target/recshell --file demo/session.rsh
+target/recshell --echo --file demo/session.rsh

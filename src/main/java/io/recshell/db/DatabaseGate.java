@@ -1,9 +1,11 @@
 package io.recshell.db;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -32,6 +34,7 @@ public class DatabaseGate {
     private final DataSource dataSource;
     private final ConnectionSettings settings;
     private boolean connected;
+    private RecshellException unreachable;
     private boolean migrated;
     private boolean platformChecked;
 
@@ -77,13 +80,24 @@ public class DatabaseGate {
         if (connected) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.isValid(5);
-            connected = true;
-        } catch (SQLException | RuntimeException e) {
+        if (unreachable != null) {
+            throw unreachable;
+        }
+        // One direct attempt: the pool would retry a refused connection until its timeout.
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.user());
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "recshell");
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties)) {
+            connected = connection.isValid(5);
+        } catch (SQLException e) {
             log.debug("Connection failed", e);
-            throw new RecshellException(ExitCode.DATABASE, "Cannot connect to PostgreSQL (" + settings.describe()
-                    + "): " + DatabaseErrors.rootMessage(e), e);
+            unreachable = new RecshellException(ExitCode.DATABASE, "Cannot connect to PostgreSQL ("
+                    + settings.describe() + "): " + DatabaseErrors.rootMessage(e), e);
+            throw unreachable;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Aligned columns for people. Column widths come from the first rows (up to
  * {@value #MEASURED_ROWS}); later rows are streamed with those widths, so a long listing
- * does not have to be held in memory.
+ * does not have to be held in memory. A table without rows prints nothing.
  */
 public final class TableWriter {
 
@@ -40,7 +40,7 @@ public final class TableWriter {
 
     /** Prints whatever is still held; returns how many rows were written. */
     public long finish() {
-        if (widths == null) {
+        if (widths == null && !pending.isEmpty()) {
             flushPending();
         }
         out.flush();

@@ -92,6 +92,9 @@ public class HelpPrinter {
         if (name.startsWith("date-") || name.equals("since")) {
             return "UNIX";
         }
+        if (name.equals("expect") || name.equals("limit") || name.equals("recordings") || name.equals("seed")) {
+            return "N";
+        }
         return name.toUpperCase().replace('-', '_');
     }
 }

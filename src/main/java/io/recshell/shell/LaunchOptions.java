@@ -9,10 +9,12 @@ import java.util.List;
  * (connection overrides, a script file, Spring properties) and the command words, if any.
  *
  * <pre>
- * recshell [--db-url URL] [--db-user USER] [--db-password-file FILE] [--file SCRIPT | COMMAND ...]
+ * recshell [--db-url URL] [--db-user USER] [--db-password-file FILE] [--echo] [--file SCRIPT | COMMAND ...]
  * </pre>
+ *
+ * <p>{@code --echo} prints each command of a script before running it, as psql's -e does.
  */
-public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Path scriptFile,
+public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Path scriptFile, boolean echo,
         List<String> commandWords, List<String> springArguments) {
 
     public static LaunchOptions parse(String[] args) {
@@ -20,6 +22,7 @@ public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Pa
         String dbUser = null;
         Path passwordFile = null;
         Path script = null;
+        boolean echo = false;
         List<String> spring = new ArrayList<>();
         int i = 0;
         while (i < args.length && isGlobalOption(args[i])) {
@@ -27,6 +30,11 @@ public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Pa
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
                 spring.add(arg);
+                i++;
+                continue;
+            }
+            if (arg.equals("--echo")) {
+                echo = true;
                 i++;
                 continue;
             }
@@ -40,7 +48,7 @@ public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Pa
                         + " PGPASSWORD or ~/.pgpass");
                 default -> throw RecshellException.invalid("Unknown global option '" + arg
                         + "'. Usage: recshell [--db-url URL] [--db-user USER] [--db-password-file FILE]"
-                        + " [--file SCRIPT | COMMAND ...]");
+                        + " [--echo] [--file SCRIPT | COMMAND ...]");
             }
             i += arg.contains("=") ? 1 : 2;
         }
@@ -51,7 +59,8 @@ public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Pa
         if (script != null && !words.isEmpty()) {
             throw RecshellException.invalid("Give either --file SCRIPT or a command, not both");
         }
-        return new LaunchOptions(dbUrl, dbUser, passwordFile, script, List.copyOf(words), List.copyOf(spring));
+        return new LaunchOptions(dbUrl, dbUser, passwordFile, script, echo, List.copyOf(words),
+                List.copyOf(spring));
     }
 
     private static boolean isGlobalOption(String arg) {

@@ -20,11 +20,13 @@ public class ScriptRunner {
     private final CommandRunner commands;
     private final Session session;
     private final ShellOutput output;
+    private final boolean echo;
 
-    public ScriptRunner(CommandRunner commands, Session session, ShellOutput output) {
+    public ScriptRunner(CommandRunner commands, Session session, ShellOutput output, LaunchOptions launch) {
         this.commands = commands;
         this.session = session;
         this.output = output;
+        this.echo = launch.echo();
     }
 
     public ExitCode runFile(Path file) {
@@ -49,6 +51,10 @@ public class ScriptRunner {
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
+                }
+                if (echo) {
+                    output.println("");
+                    output.println("recshell> " + trimmed);
                 }
                 ExitCode code = runLine(trimmed);
                 if (code != ExitCode.OK) {
