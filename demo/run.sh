@@ -20,5 +20,8 @@ psql -q -d postgres -c "drop database if exists $PGDATABASE with (force)" -c "cr
 echo "== Loading $RECORDINGS sample recordings"
 target/recshell demo load --recordings "$RECORDINGS"
 
+echo "== Making the start-up cache of target/recshell (one training run)"
+RECSHELL_TRAIN=1 target/recshell recordings find --recording-id 1 > /dev/null 2>&1 || true
+
 echo "== Running demo/session.rsh"
 target/recshell --echo --file demo/session.rsh
