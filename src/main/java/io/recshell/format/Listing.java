@@ -52,12 +52,14 @@ public final class Listing<T> implements AutoCloseable {
         switch (format) {
             case TABLE -> {
                 boolean[] right = new boolean[columns.size()];
+                boolean[] shortenable = new boolean[columns.size()];
                 List<String> names = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     right[i] = columns.get(i).rightAligned();
+                    shortenable[i] = columns.get(i).shortenable();
                     names.add(columns.get(i).name());
                 }
-                table = new TableWriter(out, names, right);
+                table = new TableWriter(out, names, right, shortenable);
             }
             case CSV -> {
                 try {
