@@ -39,9 +39,11 @@ public class RecordingsCommands {
               --date-from UNIX    recorded at or after this Unix time (seconds, UTC)
               --date-till UNIX    recorded at or before this Unix time (inclusive: 1577836799
                                   is up to and including 2019-12-31 23:59:59 UTC)
-            --as USERNAME acts as that platform user, with MOR's access rules: a reseller reaches its
-            own and its users' recordings, a simple user only its own (its user id is implied), an
-            admin, manager or accountant everything; anything else is Access Denied.
+
+            Acting as a platform user, with MOR's access rules:
+              --as USERNAME       a reseller reaches its own and its users' recordings, a simple
+                                  user only its own (its user id is implied), the admin, a manager
+                                  or an accountant everything; anything else is Access Denied
             """;
 
     private final RecordingsService service;
