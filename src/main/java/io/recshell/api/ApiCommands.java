@@ -73,6 +73,7 @@ public class ApiCommands {
         Map<String, String> values = hashParameters(words);
         values.forEach(entry::filter);
         String secret = secrets.read(secretFile);
+        gate.ready(); // the audit entry needs the database: fail before printing, not after
 
         output.println(MorHash.of(values, secret));
         entry.outcome(Outcome.OK, "hash printed for " + (values.isEmpty() ? "no parameters"
@@ -112,6 +113,23 @@ public class ApiCommands {
     private void recordingsDelete(String request, String secretFile) {
         PendingEntry entry = audit.current();
         ApiRequest call = ApiRequest.parse(request);
+        RecordingFilter typed = authenticated(call, secretFile, entry);
+        gate.ready();
+        RecordingFilter filter = FilterValidator.actingAs(typed, accessRules.resolve(call.value("u")));
+        RecordingsCommands.record(entry, filter);
+        FilterValidator.checkForDelete(filter);
+
+        // The steps of 'recordings delete --yes', through the same service.
+        Preview preview = recordings.preview(filter);
+        entry.matched(preview.count());
+        output.notice("Would delete " + Values.count(preview.count(), "recording") + " ("
+                + Values.humanBytes(preview.totalBytes()) + ", " + preview.totalBytes() + " bytes)");
+        DeleteResult result = recordings.delete(filter, preview, entry);
+        output.notice(result.message() + ". Audit entry " + result.auditId() + ".");
+    }
+
+    /** Checks the request's user, values and hash, and returns its filters as typed. */
+    private RecordingFilter authenticated(ApiRequest call, String secretFile, PendingEntry entry) {
         String user = call.value("u");
         entry.actingUser(user);
         if (user == null) {
@@ -122,17 +140,7 @@ public class ApiCommands {
         if (!MorHash.matches(call.value("hash"), call.parameters(), secrets.read(secretFile))) {
             throw new RecshellException(ExitCode.DENIED, "Incorrect hash");
         }
-        gate.ready();
-        RecordingFilter filter = FilterValidator.actingAs(typed, accessRules.resolve(user));
-        RecordingsCommands.record(entry, filter);
-        FilterValidator.checkForDelete(filter);
-
-        Preview preview = recordings.preview(filter);
-        entry.matched(preview.count());
-        output.notice("Would delete " + Values.count(preview.count(), "recording") + " ("
-                + Values.humanBytes(preview.totalBytes()) + ", " + preview.totalBytes() + " bytes)");
-        DeleteResult result = recordings.delete(filter, preview, entry);
-        output.notice(result.message() + ". Audit entry " + result.auditId() + ".");
+        return typed;
     }
 
     /** The request's filters, each value checked and named as MOR names it. */

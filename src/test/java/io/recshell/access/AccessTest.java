@@ -2,6 +2,8 @@ package io.recshell.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.recshell.recordings.FilterValidator;
@@ -34,7 +36,7 @@ class AccessTest {
 
     @Test
     void simpleUserReachesOnlyItsOwnRecordingsAndItsIdIsImplied() {
-        assertThat(USER.reach()).isEqualTo(new Reach("r.user_id = ?", java.util.List.of(6L)));
+        assertThat(USER.reach()).isEqualTo(new Reach("r.user_id = ?", List.of(6L)));
         assertThat(USER.impliedUserId()).isEqualTo(6L);
     }
 
@@ -56,7 +58,7 @@ class AccessTest {
     @Test
     void theReachIsPartOfEveryWhereBuiltFromTheFilter() {
         RecordingFilter filter = FilterValidator.values(null, null, null, "0", "10").actingAs(RESELLER);
-        Where where = Where.of(filter, new Where("r.id > ?", java.util.List.of(5L)));
+        Where where = Where.of(filter, new Where("r.id > ?", List.of(5L)));
         assertThat(where.sql()).contains("r.dst_user_id").endsWith("and (r.id > ?)");
         assertThat(where.params()).endsWith(3L, 3L, 3L, 3L, 5L);
     }

@@ -57,16 +57,19 @@ class ActingUserMatrixIT {
      */
     enum Actor {
         ADMIN("admin", Map.of(Kind.OWN, ADMINS_OWN, Kind.OWN_USERS, GILBERTAS,
-                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS), EnumSet.allOf(Kind.class)),
+                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS),
+                EnumSet.allOf(Kind.class)),
         RESELLER("reseller_north", Map.of(Kind.OWN, NORTH_RESELLERS_OWN, Kind.OWN_USERS, JONAS,
                 Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS),
                 EnumSet.of(Kind.OWN, Kind.OWN_USERS)),
         MANAGER("manager", Map.of(Kind.OWN, MANAGERS_OWN, Kind.OWN_USERS, GILBERTAS,
-                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS), EnumSet.allOf(Kind.class)),
+                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS),
+                EnumSet.allOf(Kind.class)),
         SIMPLE_USER("jonas", Map.of(Kind.OWN, JONAS, Kind.OWN_USERS, NORTH_SECOND_USER,
                 Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS), EnumSet.of(Kind.OWN)),
         UNKNOWN_USER("no_such_user", Map.of(Kind.OWN, JONAS, Kind.OWN_USERS, NORTH_SECOND_USER,
-                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS), EnumSet.noneOf(Kind.class));
+                Kind.ANOTHER_RESELLERS_USERS, SOUTH_CUSTOMER, Kind.ADMINS_USERS, GILBERTAS),
+                EnumSet.noneOf(Kind.class));
 
         final String username;
         final Map<Kind, Target> targets;

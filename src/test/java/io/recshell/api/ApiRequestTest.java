@@ -2,6 +2,7 @@ package io.recshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,10 @@ class ApiRequestTest {
         ApiRequest request = ApiRequest.parse("recordings_delete?u=admin&s_user_id=5&date_till=1577836799&hash=ab");
         assertThat(request.function()).isEqualTo("recordings_delete");
         assertThat(request.parameters()).containsExactly(
-                org.assertj.core.api.Assertions.entry("u", "admin"),
-                org.assertj.core.api.Assertions.entry("s_user_id", "5"),
-                org.assertj.core.api.Assertions.entry("date_till", "1577836799"),
-                org.assertj.core.api.Assertions.entry("hash", "ab"));
+                entry("u", "admin"),
+                entry("s_user_id", "5"),
+                entry("date_till", "1577836799"),
+                entry("hash", "ab"));
     }
 
     @Test
@@ -49,7 +50,8 @@ class ApiRequestTest {
 
     @Test
     void repeatedParameterIsRefused() {
-        assertInvalid("recordings_delete?u=admin&s_user_id=5&s_user_id=6", "Parameter 's_user_id' is given more than once");
+        assertInvalid("recordings_delete?u=admin&s_user_id=5&s_user_id=6",
+                "Parameter 's_user_id' is given more than once");
     }
 
     @Test

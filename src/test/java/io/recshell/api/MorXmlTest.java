@@ -15,7 +15,8 @@ class MorXmlTest {
 
     @Test
     void errorTextIsEscaped() {
-        assertThat(MorXml.error("Unknown parameter '<x>&'"))
-                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error>Unknown parameter '&lt;x&gt;&amp;'</error>");
+        assertThat(MorXml.error("Unknown parameter '<x>&'")).isEqualTo("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <error>Unknown parameter '&lt;x&gt;&amp;'</error>""");
     }
 }
