@@ -84,9 +84,9 @@ public class RecordingsCommands {
         PendingEntry entry = audit.current();
         RecordingFilter typed = FilterValidator.values(recordingId, userId, deviceId, dateFrom, dateTill);
         record(entry, typed);
-        RecordingFilter filter = actingAs(typed, as, entry);
         long max = FilterValidator.id("--limit", limit);
         OutputFormat outputFormat = OutputFormat.parse(format);
+        RecordingFilter filter = actingAs(typed, as, entry);
         gate.ready();
 
         List<Listing<RecordingRow>> listing = new ArrayList<>(1);
