@@ -82,13 +82,14 @@ public class AuditCommands {
                 .filter("outcome", outcome).filter("acting_user", actingUser);
         gate.ready();
 
-        List<AuditEntry> entries = repository.newest(new AuditQuery((int) max,
-                sinceSeconds == null ? null : Instant.ofEpochSecond(sinceSeconds), action, outcome, actingUser));
+        AuditQuery query = new AuditQuery((int) max, sinceSeconds == null ? null : Instant.ofEpochSecond(sinceSeconds),
+                action, outcome, actingUser);
         List<Column<AuditEntry>> columns = outputFormat == OutputFormat.TABLE ? tableColumns() : allColumns();
+        long listed;
         try (Listing<AuditEntry> listing = Listing.open(outputFormat, output.out(), columns, null, null)) {
-            entries.forEach(listing::add);
+            listed = service.newest(query, listing::add);
         }
-        audit.current().matched(entries.size()).outcome(Outcome.OK, entries.size() + " entries listed");
+        audit.current().matched(listed).outcome(Outcome.OK, entries(listed) + " listed");
     }
 
     @Audited("audit_show")

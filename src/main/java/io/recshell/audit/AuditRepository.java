@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -95,17 +94,23 @@ public class AuditRepository {
                 .query((rs, n) -> rs.getLong(1)).optional();
     }
 
-    /** The newest {@code limit} entries matching the query, oldest first. */
-    public List<AuditEntry> newest(AuditQuery query) {
-        return jdbc.sql("select * from (select " + COLUMNS + " from recshell.audit_log"
+    /**
+     * Streams the newest {@code limit} entries matching the query, oldest first; from a
+     * cursor when called inside a transaction, like {@link #walkInOrder}.
+     */
+    public void newest(AuditQuery query, Consumer<AuditEntry> consumer) {
+        JdbcClient.StatementSpec statement = jdbc.sql("select * from (select " + COLUMNS + " from recshell.audit_log"
                         + " where (cast(? as timestamptz) is null or at >= ?)"
                         + " and (cast(? as text) is null or action = ?)"
                         + " and (cast(? as text) is null or outcome = ?)"
                         + " and (cast(? as text) is null or acting_user = ?)"
                         + " order by id desc limit ?) newest order by id")
+                .withFetchSize(FETCH_SIZE)
                 .params(query.sinceTimestamp(), query.sinceTimestamp(), query.action(), query.action(),
-                        query.outcome(), query.outcome(), query.actingUser(), query.actingUser(), query.limit())
-                .query(AuditRepository::map).list();
+                        query.outcome(), query.outcome(), query.actingUser(), query.actingUser(), query.limit());
+        try (Stream<AuditEntry> entries = statement.query(AuditRepository::map).stream()) {
+            entries.forEach(consumer);
+        }
     }
 
     /**

@@ -10,9 +10,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The steps of {@code audit verify} and {@code audit export}: each walks the log in id order
- * inside one read-only REPEATABLE READ transaction, so it sees one consistent log while
- * other recshell processes keep appending, and streams the rows through a cursor.
+ * The steps of {@code audit list}, {@code verify} and {@code export}: each reads the log in
+ * id order inside one read-only REPEATABLE READ transaction, so it sees one consistent log
+ * while other recshell processes keep appending, and streams the rows through a cursor.
  */
 @Service
 public class AuditService {
@@ -33,6 +33,18 @@ public class AuditService {
             ChainVerifier verifier = ChainVerifier.fromStart(repository::idOfHash);
             repository.walkInOrder(null, verifier::accept);
             return new Verification(verifier.checked(), verifier.lastGood(), verifier.firstBreak());
+        });
+    }
+
+    /** Hands the newest entries matching the query to the sink, oldest first; returns how many. */
+    public long newest(AuditQuery query, Consumer<AuditEntry> sink) {
+        return snapshot.execute(status -> {
+            long[] count = new long[1];
+            repository.newest(query, entry -> {
+                sink.accept(entry);
+                count[0]++;
+            });
+            return count[0];
         });
     }
 
