@@ -144,13 +144,15 @@ public class AuditCommands {
     @Audited("audit_export")
     @Command(name = {"audit", "export"}, group = GROUP,
             description = "Write the audit log, with its hashes, as CSV or JSON",
-            help = "Every field of every entry (at or after --since), oldest first, streamed: csv has a header"
-                    + " row, json is an array of objects. at is ISO-8601 UTC with microseconds and filters is"
+            help = "Every field of every entry, oldest first, streamed: csv has a header row, json is an array"
+                    + " of objects. --since starts at the first entry written at or after that time and goes on"
+                    + " to the newest. at is ISO-8601 UTC with microseconds and filters is"
                     + " the JSON text as stored, exactly what the hash covers, so that the chain can be"
                     + " recomputed outside recshell (docs/audit-log.md has a script). --output writes a new"
                     + " file (readable by its owner only) and refuses to overwrite one.")
     public void export(@Option(longName = "format", description = "csv or json (required)") String format,
-            @Option(longName = "since", description = "entries at or after this Unix time") String since,
+            @Option(longName = "since", description = "from the first entry written at or after this Unix time")
+            String since,
             @Option(longName = "output", description = "write to this new file instead of standard output")
             String outputFile) {
         OutputFormat exportFormat = exportFormat(format);

@@ -114,14 +114,16 @@ public class AuditRepository {
     }
 
     /**
-     * Streams the entries in id order (those at or after {@code since}, if given) to the
-     * consumer while it answers true. Inside a transaction the rows come from a cursor,
-     * {@value #FETCH_SIZE} at a time, so memory does not grow with the log; outside one the
-     * driver would read every row first.
+     * Streams the entries in id order to the consumer while it answers true: all of them, or,
+     * with {@code since}, the first entry written at or after that time and every entry after
+     * it (an unbroken stretch of the chain, even if the clock once stepped back). Inside a
+     * transaction the rows come from a cursor, {@value #FETCH_SIZE} at a time, so memory does
+     * not grow with the log; outside one the driver would read every row first.
      */
     public void walkInOrder(Instant since, Predicate<AuditEntry> consumer) {
         String sql = "select " + COLUMNS + " from recshell.audit_log"
-                + (since == null ? "" : " where at >= ?") + " order by id";
+                + (since == null ? "" : " where id >= (select min(id) from recshell.audit_log where at >= ?)")
+                + " order by id";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).withFetchSize(FETCH_SIZE);
         if (since != null) {
             statement = statement.param(Timestamp.from(since));
