@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code name=value} anywhere, also inside URLs and query strings
  * ({@code jdbc:postgresql://h/db?user=a&password=***}, {@code recordings_delete?u=admin&hash=***});</li>
- * <li>{@code --name value} and {@code --name=value} options;</li>
+ * <li>{@code --name value} and {@code --name=value} options (in text, a quoted value counts as one);</li>
  * <li>the password of a URL's user information ({@code postgresql://user:***@host}).</li>
  * </ul>
  * Secret names are those containing password, passwd, passphrase, secret, token, apikey,
@@ -36,6 +36,8 @@ public final class SecretMasking {
                     + "|pwd|pass|key|hash|auth|authorization|signature");
     private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)=");
     private static final Pattern USER_INFO = Pattern.compile("(://[^/:@\\s\"']*):([^@/\\s\"']+)@");
+    private static final Pattern OPTION_VALUE = Pattern.compile(
+            "(?<![A-Za-z0-9_.-])(--?[A-Za-z][A-Za-z0-9_.-]*)([ \\t]+)('[^']*'|\"[^\"]*\"|[^\\s'\"-][^\\s'\"]*)");
     private static final String TEXT_VALUE_ENDS = "&; \t\r\n\"'";
     private static final String WORD_VALUE_ENDS = "&;";
 
@@ -71,7 +73,12 @@ public final class SecretMasking {
 
     /** Masks secrets in free text: a command line as one string, a message, JSON. */
     public static String maskText(String text) {
-        return text == null ? null : mask(text, TEXT_VALUE_ENDS);
+        if (text == null) {
+            return null;
+        }
+        Matcher option = OPTION_VALUE.matcher(mask(text, TEXT_VALUE_ENDS));
+        return option.replaceAll(match -> Matcher.quoteReplacement(isSecretName(match.group(1))
+                ? match.group(1) + match.group(2) + MASK : match.group()));
     }
 
     private static String mask(String text, String valueEnds) {

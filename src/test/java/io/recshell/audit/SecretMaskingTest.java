@@ -39,6 +39,18 @@ class SecretMaskingTest {
     }
 
     @Test
+    void inTextTooASecretOptionMasksTheValueAfterIt() {
+        assertThat(SecretMasking.maskText("recordings find --password hunter2 --user-id 5"))
+                .isEqualTo("recordings find --password *** --user-id 5");
+        assertThat(SecretMasking.maskText("x --token 'two words' --api-secret \"a b\" -p 5"))
+                .isEqualTo("x --token *** --api-secret *** -p 5");
+        assertThat(SecretMasking.maskText("recordings delete --yes --password hunter2"))
+                .isEqualTo("recordings delete --yes --password ***");
+        assertThat(SecretMasking.maskText("--secret-file /etc/api.secret --user-id 5"))
+                .isEqualTo("--secret-file /etc/api.secret --user-id 5");
+    }
+
+    @Test
     void theFileThatHoldsASecretIsNotASecret() {
         List<String> words = List.of("api", "call", "--secret-file", "/etc/recshell/api.secret",
                 "recordings_delete?u=admin&hash=abc");
