@@ -23,7 +23,8 @@ RECSHELL_LOG="$work/load.log" $recshell demo load --recordings 1000 > /dev/null
 
 # Percentiles of the numbers on standard input: "median p90 p99 max".
 percentiles() {
-    sort -n | awk '{a[NR]=$1} END {printf "%s %s %s %s\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[int(NR*0.99+0.5)], a[NR]}'
+    sort -n | awk '{a[NR] = $1} END {printf "%s %s %s %s\n", a[int((NR + 1) / 2)], a[int(NR * 0.9 + 0.5)],
+        a[int(NR * 0.99 + 0.5)], a[NR]}'
 }
 append_micros() {  # log file -> one number per line, the append and commit of each entry in microseconds
     sed -n 's/.*appended and committed in \([0-9]*\) us.*/\1/p' "$1"

@@ -164,17 +164,20 @@ public class AuditCommands {
         Instant from = sinceSeconds == null ? null : Instant.ofEpochSecond(sinceSeconds);
         AuditService.Exported exported = target == null ? exportTo(output.out(), exportFormat, from)
                 : exportToFile(target, exportFormat, from);
-        String summary = "Exported " + entries(exported.count())
-                + exported.first().map(first -> " (ids " + first.id() + " to " + exported.last().get().id()
-                        + "; newest hash " + exported.last().get().hash() + ")").orElse("")
-                + (target == null ? "." : " to " + target + ".");
         if (target == null) {
-            output.notice(summary);
+            output.notice(summary(exported, target));
         } else {
-            output.println(summary);
+            output.println(summary(exported, target));
         }
         audit.current().matched(exported.count()).outcome(Outcome.OK, entries(exported.count()) + " exported"
                 + (target == null ? "" : " to " + target));
+    }
+
+    /** "Exported 3 entries (ids 1 to 3; newest hash ...) to FILE." */
+    private static String summary(AuditService.Exported exported, Path target) {
+        String span = exported.first().map(first -> " (ids " + first.id() + " to " + exported.last().get().id()
+                + "; newest hash " + exported.last().get().hash() + ")").orElse("");
+        return "Exported " + entries(exported.count()) + span + (target == null ? "." : " to " + target + ".");
     }
 
     private AuditService.Exported exportTo(PrintWriter out, OutputFormat format, Instant since) {

@@ -44,6 +44,18 @@ public class AuditRepository {
      * so call it as the last step of a transaction, never before long work.
      */
     public AuditEntry append(PendingEntry pending, Operator operator, String filtersJson) {
+        ChainHead head = lockAndReadHead();
+        AuditEntry unsigned = new AuditEntry(head.lastId() + 1, head.now(), pending.action(),
+                SecretMasking.maskText(pending.command()), filtersJson, pending.actingUser(), operator.osUser(),
+                operator.host(), operator.sshClient(), head.dbUser(), operator.sessionId(),
+                pending.outcome().label(), SecretMasking.maskText(pending.message()), pending.matched(),
+                pending.deleted(), pending.deletedBytes(), pending.runId(), head.prevHash(), null);
+        AuditEntry entry = unsigned.withHash(AuditHasher.hash(unsigned));
+        insert(entry);
+        return entry;
+    }
+
+    private ChainHead lockAndReadHead() {
         // The lock and the read of the newest entry must be separate statements: in READ
         // COMMITTED each statement sees what was committed before it started, so only a read
         // that starts after the lock is granted sees the entry of the previous holder.
@@ -62,15 +74,7 @@ public class AuditRepository {
             throw new IllegalStateException("The audit append needs a READ COMMITTED transaction, not "
                     + head.isolation() + ": a snapshot taken earlier would not see the newest entry");
         }
-        AuditEntry unsigned = new AuditEntry(head.lastId() + 1, head.now(), pending.action(),
-                SecretMasking.maskText(pending.command()), filtersJson, pending.actingUser(), operator.osUser(),
-                operator.host(), operator.sshClient(), head.dbUser(), operator.sessionId(), pending.outcome().label(),
-                SecretMasking.maskText(pending.message()), pending.matched(), pending.deleted(),
-                pending.deletedBytes(), pending.runId(), head.lastHash() == null ? AuditHasher.GENESIS : head.lastHash(),
-                null);
-        AuditEntry entry = unsigned.withHash(AuditHasher.hash(unsigned));
-        insert(entry);
-        return entry;
+        return head;
     }
 
     private void insert(AuditEntry e) {
@@ -159,5 +163,9 @@ public class AuditRepository {
     }
 
     private record ChainHead(long lastId, String lastHash, Instant now, String dbUser, String isolation) {
+
+        String prevHash() {
+            return lastHash == null ? AuditHasher.GENESIS : lastHash;
+        }
     }
 }

@@ -54,8 +54,10 @@ class AuditHasherTest {
 
     @Test
     void theTimeAlwaysHasSixFractionDigits() {
-        assertThat(AuditHasher.formatAt(Instant.parse("2026-12-04T10:15:30Z"))).isEqualTo("2026-12-04T10:15:30.000000Z");
-        assertThat(AuditHasher.formatAt(Instant.parse("2026-12-04T10:15:30.1Z"))).isEqualTo("2026-12-04T10:15:30.100000Z");
+        assertThat(AuditHasher.formatAt(Instant.parse("2026-12-04T10:15:30Z")))
+                .isEqualTo("2026-12-04T10:15:30.000000Z");
+        assertThat(AuditHasher.formatAt(Instant.parse("2026-12-04T10:15:30.1Z")))
+                .isEqualTo("2026-12-04T10:15:30.100000Z");
     }
 
     private static AuditEntry withCommand(String command) {

@@ -18,7 +18,8 @@ class SecretMaskingTest {
     void thePasswordOfAUrlsUserInformationIsMasked() {
         assertThat(SecretMasking.maskText("postgresql://dba:hunter2@db1/mor"))
                 .isEqualTo("postgresql://dba:***@db1/mor");
-        assertThat(SecretMasking.maskText("jdbc:postgresql://db1:5432/mor")).isEqualTo("jdbc:postgresql://db1:5432/mor");
+        assertThat(SecretMasking.maskText("jdbc:postgresql://db1:5432/mor"))
+                .isEqualTo("jdbc:postgresql://db1:5432/mor");
     }
 
     @Test
