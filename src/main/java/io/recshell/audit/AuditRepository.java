@@ -73,11 +73,15 @@ public class AuditRepository {
                 .param(id).query(AuditRepository::map).optional();
     }
 
-    /** The newest {@code limit} entries matching the query, oldest first. */
+    /**
+     * The newest {@code limit} entries matching the query, oldest first. The entries of the
+     * single batches of deletes and restores are left out unless the query names their action.
+     */
     public List<AuditEntry> newest(AuditQuery query) {
         return jdbc.sql("select * from (select " + COLUMNS + " from recshell.audit_log"
                         + " where (cast(? as timestamptz) is null or at >= ?)"
-                        + " and (cast(? as text) is null or action = ?)"
+                        + " and (cast(? as text) is null and action not in ('delete_batch', 'restore_batch')"
+                        + " or action = ?)"
                         + " and (cast(? as text) is null or outcome = ?)"
                         + " and (cast(? as text) is null or acting_user = ?)"
                         + " order by id desc limit ?) newest order by id")

@@ -1,7 +1,11 @@
 package io.recshell.audit;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +56,30 @@ public class AuditTrail {
         return operator;
     }
 
-    /** Writes the entry inside the caller's transaction (used by deletes). */
+    /** Writes the entry inside the caller's transaction. */
     public AuditEntry appendInCurrentTransaction(PendingEntry entry) {
-        AuditEntry written = repository.append(entry, operator, filtersJson(entry));
+        return write(repository, operator, filtersJson(entry), entry);
+    }
+
+    /**
+     * Writes the entry inside the current transaction of one pinned session: a delete or
+     * restore run writes each batch's entry in the transaction that deletes its rows.
+     */
+    public AuditEntry appendOn(DataSource session, PendingEntry entry) {
+        AuditRepository onSession = new AuditRepository(JdbcClient.create(session), new JdbcTemplate(session));
+        return write(onSession, operator, filtersJson(entry), entry);
+    }
+
+    /**
+     * Writes the entry inside the caller's transaction in another operator's name, with
+     * the filters already as JSON: used to close a run whose process died, in its name.
+     */
+    public AuditEntry appendOnBehalf(Operator runOperator, String filtersJson, PendingEntry entry) {
+        return write(repository, runOperator, filtersJson, entry);
+    }
+
+    private static AuditEntry write(AuditRepository target, Operator by, String filtersJson, PendingEntry entry) {
+        AuditEntry written = target.append(entry, by, filtersJson);
         entry.markWritten();
         log.info("audit entry {}: {} {} ({})", written.id(), written.action(), written.outcome(),
                 written.message());

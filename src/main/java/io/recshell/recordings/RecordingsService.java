@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,6 +17,7 @@ import io.recshell.audit.AuditEntry;
 import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
+import io.recshell.db.PinnedSession;
 import io.recshell.shell.RecshellException;
 
 /**
@@ -24,25 +27,24 @@ import io.recshell.shell.RecshellException;
 @Service
 public class RecordingsService {
 
-    /** How many ids one DELETE statement takes. */
-    static final int STATEMENT_IDS = 10_000;
-
     private static final int SAMPLE_ROWS = 5;
     private static final Logger log = LoggerFactory.getLogger(RecordingsService.class);
 
     private final RecordingRepository recordings;
     private final AuditTrail audit;
+    private final Runs runs;
+    private final DataSource dataSource;
     private final TransactionTemplate readSnapshot;
-    private final TransactionTemplate readWrite;
 
-    public RecordingsService(RecordingRepository recordings, AuditTrail audit,
+    public RecordingsService(RecordingRepository recordings, AuditTrail audit, Runs runs, DataSource dataSource,
             PlatformTransactionManager transactions) {
         this.recordings = recordings;
         this.audit = audit;
+        this.runs = runs;
+        this.dataSource = dataSource;
         this.readSnapshot = new TransactionTemplate(transactions);
         this.readSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.readSnapshot.setReadOnly(true);
-        this.readWrite = new TransactionTemplate(transactions);
     }
 
     /**
@@ -84,31 +86,37 @@ public class RecordingsService {
     }
 
     /**
-     * Deletes exactly the previewed recordings that still match, archiving each row whole,
-     * and writes the audit entry in the same transaction.
+     * Deletes exactly the previewed recordings that still match, in batches keyed by id: each
+     * batch one short transaction that deletes its rows, archives them whole and writes its
+     * own audit entry. The closing audit entry ({@code entry}) sums the run up.
      */
     public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry) {
-        return readWrite.execute(status -> {
-            Where where = Where.of(filter);
-            long runId = recordings.createRun(audit.operator().sessionId(), entry.command(),
-                    audit.filtersJson(entry), entry.actingUser(), preview.count());
-            long deleted = 0;
-            long bytes = 0;
-            long[] ids = preview.ids();
-            for (int from = 0; from < ids.length; from += STATEMENT_IDS) {
-                long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + STATEMENT_IDS));
-                RecordingRepository.Deleted batch = recordings.deleteAndArchive(runId, chunk, where);
-                deleted += batch.count();
-                bytes += batch.bytes();
-            }
-            long leftAlone = recordings.count(where);
-            String message = DeleteResult.describe(deleted, bytes, preview.count(), leftAlone);
-            entry.runId(runId).deleted(deleted, bytes).matched(preview.count());
+        Where where = Where.of(filter);
+        long[] ids = preview.ids();
+        try (PinnedSession session = PinnedSession.open(dataSource)) {
+            ArchiveRepository archive = ArchiveRepository.on(session.dataSource());
+            String table = session.transactions().execute(status -> archive.tableForCurrentShape());
+            long runId = runs.start(session, new NewRun(RunKind.DELETE, null, audit.operator(), entry.command(),
+                    audit.filtersJson(entry), entry.actingUser(), preview.count(), table));
+            int[] next = {0};
+            Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length, size -> {
+                if (next[0] >= ids.length) {
+                    return null;
+                }
+                long[] batch = Arrays.copyOfRange(ids, next[0], Math.min(ids.length, next[0] + size));
+                next[0] += batch.length;
+                return archive.deleteAndArchive(table, runId, batch, where);
+            });
+            long leftAlone = RecordingRepository.on(session.dataSource()).count(where);
+            String message = DeleteResult.describe(totals.done(), totals.bytes(), preview.count(), leftAlone);
+            entry.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
             entry.outcome(Outcome.OK, message);
-            AuditEntry written = audit.appendInCurrentTransaction(entry);
-            log.info("run {} deleted {} recordings ({} bytes), audit entry {}", runId, deleted, bytes, written.id());
-            return new DeleteResult(deleted, bytes, preview.count() - deleted, leftAlone, written.id(), message);
-        });
+            AuditEntry written = runs.close(session, runId, entry);
+            log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}", runId, totals.done(),
+                    totals.bytes(), totals.batches(), written.id());
+            return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone,
+                    written.id(), runId, message);
+        }
     }
 
     private void checkDeviceOwner(RecordingFilter filter) {
