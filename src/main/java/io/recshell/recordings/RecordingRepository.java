@@ -64,29 +64,18 @@ public class RecordingRepository {
                 .params(Arrays.asList(where.paramsWith(limit))).query(RecordingRepository::map).list();
     }
 
-    /** Count, bytes, span and owners of the matching rows; see {@link Preview}. */
-    public Preview summarize(Where where, List<RecordingRow> samples, long[] ids) {
-        return jdbc.sql("""
-                select count(*) as n, coalesce(sum(r.size), 0) as bytes, min(r.datetime) as earliest,
-                       max(r.datetime) as latest, count(distinct r.user_id) as users
-                from recordings r where %s""".formatted(where.sql()))
-                .params(where.params())
-                .query((rs, n) -> new Preview(rs.getLong("n"), rs.getLong("bytes"),
-                        rs.getObject("earliest", LocalDateTime.class), rs.getObject("latest", LocalDateTime.class),
-                        rs.getLong("users"), samples, ids))
-                .single();
-    }
-
-    /** The ids of every matching recording, in id order, streamed into an array. */
-    public long[] matchingIds(Where where) {
+    /**
+     * Streams every matching row's id, size, time and owner into the tally, in id order.
+     * Must run inside a transaction so that the driver fetches with a cursor.
+     */
+    void tally(Where where, PreviewTally tally) {
         JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
         streaming.setFetchSize(50_000);
-        LongList ids = new LongList();
-        streaming.query("select r.id from recordings r where " + where.sql() + " order by r.id",
+        streaming.query("select r.id, r.size, r.datetime, r.user_id from recordings r where " + where.sql()
+                        + " order by r.id",
                 rs -> {
-                    ids.add(rs.getLong(1));
+                    tally.add(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDateTime.class), rs.getLong(4));
                 }, where.params().toArray());
-        return ids.toArray();
     }
 
     public boolean exists(long recordingId) {

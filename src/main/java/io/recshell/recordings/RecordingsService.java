@@ -67,7 +67,7 @@ public class RecordingsService {
 
     /**
      * The dry run: checks access and existence, then takes count, size, span, owners,
-     * samples and the exact ids from one snapshot.
+     * samples and the exact ids from one snapshot (one pass over the matching rows).
      */
     public Preview preview(RecordingFilter filter) {
         return readSnapshot.execute(status -> {
@@ -76,12 +76,12 @@ public class RecordingsService {
                 throw RecshellException.notFound("Recording was not found");
             }
             Where where = Where.of(filter);
-            long[] ids = recordings.matchingIds(where);
-            if (ids.length == 0) {
+            PreviewTally tally = new PreviewTally();
+            recordings.tally(where, tally);
+            if (tally.count() == 0) {
                 throw RecshellException.notFound("Recordings were not found");
             }
-            List<RecordingRow> samples = recordings.oldest(where, SAMPLE_ROWS);
-            return recordings.summarize(where, samples, ids);
+            return tally.toPreview(recordings.oldest(where, SAMPLE_ROWS));
         });
     }
 

@@ -61,6 +61,16 @@ public class RunRepository {
     }
 
     /**
+     * Lets the current batch transaction commit without waiting for its WAL to reach disk.
+     * A crash of the server can then lose the last batches whole (their rows are back in
+     * recordings, with neither archive rows nor audit entries), never half of one; the run's
+     * closing commit is synchronous and makes every earlier batch durable with it.
+     */
+    void commitBatchAsynchronously() {
+        jdbc.sql("set local synchronous_commit = off").update();
+    }
+
+    /**
      * Marks the run closed unless it already is; true if this call closed it. The row lock
      * taken here makes two closers wait for each other, so a run is closed exactly once.
      */

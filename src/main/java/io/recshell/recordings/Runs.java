@@ -133,7 +133,9 @@ class Runs {
 
     private ArchiveRepository.Handled batch(PinnedSession session, long runId, RunKind kind, PendingEntry entry,
             Totals totals, int size, Batch work) {
-        if (!RunRepository.on(session.dataSource()).isOpenForBatch(runId)) {
+        RunRepository runRows = RunRepository.on(session.dataSource());
+        runRows.commitBatchAsynchronously();
+        if (!runRows.isOpenForBatch(runId)) {
             throw new RecshellException(ExitCode.FAILURE, "Run " + runId + " was closed by another session"
                     + " (its process was taken for dead); stopped before batch " + (totals.batches() + 1) + ".");
         }
