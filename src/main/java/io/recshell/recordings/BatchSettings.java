@@ -2,6 +2,8 @@ package io.recshell.recordings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.recshell.shell.RecshellException;
+
 /**
  * How deletes and restores are cut into batches (properties {@code recshell.batch.*}, or
  * environment variables such as {@code RECSHELL_BATCH_TARGET_MILLIS}). Each batch is one
@@ -10,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param targetMillis how long one batch transaction should take (default 40 ms)
  * @param firstSize rows in the first batch (default 1,000)
- * @param minSize fewest rows in a batch (default 50)
+ * @param minSize fewest rows in a batch (default 50, or maxSize if that is smaller)
  * @param maxSize most rows in a batch (default 50,000); equal to minSize for a fixed size
  * @param logEverySeconds how often a progress line goes to the log file (default 5 s)
  * @param pauseMillis for tests only (default 0): sleep this long inside every batch
@@ -24,14 +26,15 @@ public record BatchSettings(Long targetMillis, Integer firstSize, Integer minSiz
 
     public BatchSettings {
         targetMillis = targetMillis == null ? 40L : targetMillis;
-        minSize = minSize == null ? 50 : minSize;
         maxSize = maxSize == null ? 50_000 : maxSize;
+        minSize = minSize == null ? Math.min(50, maxSize) : minSize;
         firstSize = firstSize == null ? 1_000 : firstSize;
         logEverySeconds = logEverySeconds == null ? 5L : logEverySeconds;
         pauseMillis = pauseMillis == null ? 0L : pauseMillis;
         if (targetMillis < 1 || minSize < 1 || maxSize < minSize) {
-            throw new IllegalArgumentException("recshell.batch: target-millis must be positive and"
-                    + " 1 <= min-size <= max-size (got " + targetMillis + ", " + minSize + ", " + maxSize + ")");
+            throw RecshellException.invalid("Invalid batch settings: recshell.batch.target-millis must be positive"
+                    + " and 1 <= recshell.batch.min-size <= recshell.batch.max-size (got " + targetMillis + ", "
+                    + minSize + ", " + maxSize + ")");
         }
     }
 }

@@ -212,8 +212,8 @@ public class RecordingsCommands {
                 + " (" + Values.humanBytes(plan.bytes()) + ", " + plan.bytes() + " bytes archived)");
         output.println("  deleted at " + Values.utc(plan.deletedAt()) + " by: " + plan.deleteCommand());
         if (plan.present() > 0) {
-            output.println("  " + Values.count(plan.present(), "archived recording") + " of "
-                    + plan.archived() + " exist in recordings again and will be skipped");
+            output.println("  " + plan.present() + " of the " + Values.count(plan.archived(), "archived recording")
+                    + (plan.present() == 1 ? " exists" : " exist") + " in recordings again and will be skipped");
         }
     }
 
