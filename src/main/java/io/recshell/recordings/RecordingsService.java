@@ -1,7 +1,6 @@
 package io.recshell.recordings;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -70,7 +69,8 @@ public class RecordingsService {
      * samples and the exact ids from one snapshot (one pass over the matching rows).
      */
     public Preview preview(RecordingFilter filter) {
-        return readSnapshot.execute(status -> {
+        long started = System.nanoTime();
+        Preview preview = readSnapshot.execute(status -> {
             checkDeviceOwner(filter);
             if (filter.recordingId() != null && !recordings.exists(filter.recordingId())) {
                 throw RecshellException.notFound("Recording was not found");
@@ -83,6 +83,9 @@ public class RecordingsService {
             }
             return tally.toPreview(recordings.oldest(where, SAMPLE_ROWS));
         });
+        log.info("dry run: {} recordings match, taken in {} ms", preview.count(),
+                (System.nanoTime() - started) / 1_000_000);
+        return preview;
     }
 
     /**
@@ -107,13 +110,15 @@ public class RecordingsService {
                 next[0] += batch.length;
                 return archive.deleteAndArchive(table, runId, batch, where);
             });
+            long closing = System.nanoTime();
             long leftAlone = RecordingRepository.on(session.dataSource()).count(where);
             String message = DeleteResult.describe(totals.done(), totals.bytes(), preview.count(), leftAlone);
             entry.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
             entry.outcome(Outcome.OK, message);
             AuditEntry written = runs.close(session, runId, entry);
-            log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}", runId, totals.done(),
-                    totals.bytes(), totals.batches(), written.id());
+            log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}; closing took {} ms",
+                    runId, totals.done(), totals.bytes(), totals.batches(), written.id(),
+                    (System.nanoTime() - closing) / 1_000_000);
             return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone,
                     written.id(), runId, message);
         }

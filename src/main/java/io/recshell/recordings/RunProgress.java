@@ -29,6 +29,7 @@ final class RunProgress implements AutoCloseable {
     private long lastLog = started;
     private long handled;
     private long done;
+    private long longestBatchNanos;
 
     private RunProgress(String what, long runId, long total, long logEverySeconds, PrintWriter terminal) {
         this.what = what;
@@ -54,10 +55,14 @@ final class RunProgress implements AutoCloseable {
         return new RunProgress(what, runId, total, logEverySeconds, terminal);
     }
 
-    /** A batch committed: it handled {@code considered} previewed rows, of which {@code rows} were done. */
-    void advance(long considered, long rows, int batchSize) {
+    /**
+     * A batch committed: it handled {@code considered} rows, of which {@code rows} were done,
+     * in a transaction that took {@code nanos} (an upper bound of how long its rows were locked).
+     */
+    void advance(long considered, long rows, int batchSize, long nanos) {
         handled += considered;
         done += rows;
+        longestBatchNanos = Math.max(longestBatchNanos, nanos);
         if (bar != null) {
             bar.stepTo(handled);
         }
@@ -74,8 +79,8 @@ final class RunProgress implements AutoCloseable {
         if (bar != null) {
             bar.close();
         }
-        log.info("run {}: {} ended after {} of {} handled, {} done, in {} s", runId, what, handled, total, done,
-                (System.nanoTime() - started) / 1_000_000_000L);
+        log.info("run {}: {} ended after {} of {} handled, {} done, in {} ms; longest batch {} ms", runId, what,
+                handled, total, done, (System.nanoTime() - started) / 1_000_000L, longestBatchNanos / 1_000_000L);
     }
 
     private long perSecond(long now) {

@@ -88,9 +88,10 @@ class Runs {
                 if (batch == null) {
                     return totals;
                 }
-                sizer.observe((int) batch.considered(), System.nanoTime() - started);
+                long took = System.nanoTime() - started;
+                sizer.observe((int) batch.considered(), took);
                 totals = totals.plus(batch);
-                progress.advance(batch.considered(), batch.done(), size);
+                progress.advance(batch.considered(), batch.done(), size, took);
             }
         } catch (RuntimeException e) {
             throw failRun(session, runId, kind, entry, totals, e);
