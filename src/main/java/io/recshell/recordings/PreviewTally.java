@@ -7,9 +7,8 @@ import java.util.Set;
 
 /**
  * Adds up the matching rows of a dry run as they stream past, in one pass: their ids (in
- * id order), count, total size, time span and owners. One pass over the rows costs less
- * than a list of ids plus an aggregate query with a DISTINCT, and both come from the same
- * snapshot anyway.
+ * id order), count, total size and owners; the time span is added from one query. One pass
+ * over the rows costs less than a list of ids plus an aggregate query with a DISTINCT.
  */
 final class PreviewTally {
 
@@ -19,18 +18,21 @@ final class PreviewTally {
     private long bytes;
     private LocalDateTime earliest;
     private LocalDateTime latest;
+    private long lastUser;
 
-    void add(long id, long size, LocalDateTime datetime, long userId) {
+    void add(long id, long size, long userId) {
         ids.add(id);
         count++;
         bytes += size;
-        if (earliest == null || datetime.isBefore(earliest)) {
-            earliest = datetime;
+        if (users.isEmpty() || userId != lastUser) {
+            users.add(userId);
+            lastUser = userId;
         }
-        if (latest == null || datetime.isAfter(latest)) {
-            latest = datetime;
-        }
-        users.add(userId);
+    }
+
+    void span(LocalDateTime first, LocalDateTime last) {
+        this.earliest = first;
+        this.latest = last;
     }
 
     long count() {

@@ -101,13 +101,12 @@ public class RecordingsService {
             String table = session.transactions().execute(status -> archive.tableForCurrentShape());
             long runId = runs.start(session, new NewRun(RunKind.DELETE, null, audit.operator(), entry.command(),
                     audit.filtersJson(entry), entry.actingUser(), preview.count(), table));
-            int[] next = {0};
-            Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length, size -> {
-                if (next[0] >= ids.length) {
+            Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length, (size, afterId) -> {
+                int from = firstAfter(ids, afterId);
+                if (from >= ids.length) {
                     return null;
                 }
-                long[] batch = Arrays.copyOfRange(ids, next[0], Math.min(ids.length, next[0] + size));
-                next[0] += batch.length;
+                long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size));
                 return archive.deleteAndArchive(table, runId, batch, where);
             });
             long closing = System.nanoTime();
@@ -122,6 +121,12 @@ public class RecordingsService {
             return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone,
                     written.id(), runId, message);
         }
+    }
+
+    /** The index of the first of the sorted ids that is greater than {@code afterId}. */
+    static int firstAfter(long[] ids, long afterId) {
+        int found = Arrays.binarySearch(ids, afterId);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     private void checkDeviceOwner(RecordingFilter filter) {

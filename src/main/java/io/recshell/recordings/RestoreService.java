@@ -80,15 +80,11 @@ public class RestoreService {
             long runId = runs.start(session, new NewRun(RunKind.RESTORE, plan.runId(), audit.operator(),
                     entry.command(), audit.filtersJson(entry), entry.actingUser(), plan.archived(),
                     plan.run().archiveTable()));
-            long[] after = {-1};
-            Runs.Totals totals = runs.batches(session, runId, RunKind.RESTORE, entry, plan.archived(), size -> {
-                ArchiveRepository.Handled batch = onSession.restoreNext(plan.run(), after[0], size);
-                if (batch.considered() == 0) {
-                    return null;
-                }
-                after[0] = batch.lastId();
-                return batch;
-            });
+            Runs.Totals totals = runs.batches(session, runId, RunKind.RESTORE, entry, plan.archived(),
+                    (size, afterId) -> {
+                        ArchiveRepository.Handled batch = onSession.restoreNext(plan.run(), afterId, size);
+                        return batch.considered() == 0 ? null : batch;
+                    });
             long skipped = totals.considered() - totals.done();
             String message = describe(totals.done(), totals.bytes(), skipped, plan.runId());
             entry.runId(runId).matched(plan.archived()).deleted(totals.done(), totals.bytes());

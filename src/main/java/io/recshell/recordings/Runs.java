@@ -50,17 +50,25 @@ class Runs {
         this.output = output;
     }
 
-    /** One batch of work, inside the batch's transaction; null when nothing is left. */
+    /**
+     * One batch of work, inside the batch's transaction: up to {@code size} rows with ids
+     * above {@code afterId} (the last id of the last committed batch), or null when nothing
+     * is left. It keeps no position of its own, so a batch rolled back can run again.
+     */
     interface Batch {
-        ArchiveRepository.Handled next(int size);
+        ArchiveRepository.Handled next(int size, long afterId);
     }
 
-    /** What a run's committed batches added up to. */
-    record Totals(long batches, long considered, long done, long bytes) {
+    /** What a run's committed batches added up to, and the last id they covered. */
+    record Totals(long batches, long considered, long done, long bytes, long lastId) {
+
+        static Totals none() {
+            return new Totals(0, 0, 0, 0, Long.MIN_VALUE);
+        }
 
         Totals plus(ArchiveRepository.Handled batch) {
             return new Totals(batches + 1, considered + batch.considered(), done + batch.done(),
-                    bytes + batch.bytes());
+                    bytes + batch.bytes(), batch.lastId());
         }
     }
 
@@ -77,7 +85,7 @@ class Runs {
      */
     Totals batches(PinnedSession session, long runId, RunKind kind, PendingEntry entry, long total, Batch work) {
         BatchSizer sizer = new BatchSizer(settings);
-        Totals totals = new Totals(0, 0, 0, 0);
+        Totals totals = Totals.none();
         String what = kind == RunKind.DELETE ? "deleting" : "restoring";
         try (RunProgress progress = RunProgress.start(what, runId, total, settings.logEverySeconds(),
                 output.isTerminal() ? output.out() : null)) {
@@ -140,7 +148,7 @@ class Runs {
             throw new RecshellException(ExitCode.FAILURE, "Run " + runId + " was closed by another session"
                     + " (its process was taken for dead); stopped before batch " + (totals.batches() + 1) + ".");
         }
-        ArchiveRepository.Handled batch = work.next(size);
+        ArchiveRepository.Handled batch = work.next(size, totals.lastId());
         if (batch == null) {
             return null;
         }

@@ -56,7 +56,8 @@ class DeleteConcurrencyIT {
         }
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(6);
-        assertThat(result.stderr()).contains("Gave up waiting for a lock (lock_timeout)").contains("Nothing was deleted");
+        assertThat(result.stderr()).contains("Gave up waiting for a lock (lock_timeout)")
+                .contains("Nothing was deleted");
         assertThat(db.count("select count(*) from recordings")).isEqualTo(before);
         long runId = ArchiveChecks.lastRunId(db);
         assertThat(db.jdbc().queryForMap("select outcome, deleted from recshell.audit_log where run_id = ?"
