@@ -2,6 +2,7 @@ package io.recshell.recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -125,6 +126,29 @@ class DeleteConcurrencyIT {
         }
         assertThat(userResult.stdout()).contains("Deleted " + userArchived + " recording");
         assertThat(dateResult.stdout()).contains("Deleted " + dateArchived + " recording");
+    }
+
+    @Test
+    void onATerminalTheDeleteDrawsAProgressBar() throws Exception {
+        long previewed = db.count("select count(*) from recordings where datetime < '2020-01-01'");
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Path.of(System.getProperty("recshell.jar", "target/recshell.jar")).toAbsolutePath().toString();
+        // script(1) runs the command on a pseudo-terminal, as an SSH session would.
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", javaBinary + " -XX:TieredStopAtLevel=1 -jar " + jar
+                + " recordings delete --date-till " + TILL + " --yes", "/dev/null");
+        builder.environment().putAll(db.env());
+        builder.environment().put("RECSHELL_BATCH_MAX_SIZE", "10");
+        builder.environment().put("RECSHELL_BATCH_PAUSE_MILLIS", "30");
+        builder.environment().put("RECSHELL_LOG", Path.of("target", "it-logs", "recshell.log").toAbsolutePath()
+                .toString());
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true);
+        Process process = builder.start();
+        String screen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+
+        assertThat(process.exitValue()).as(screen).isZero();
+        assertThat(screen).contains("\rDeleting").contains("/" + previewed).contains("100%")
+                .contains("Deleted " + previewed + " recordings");
     }
 
     @Test
