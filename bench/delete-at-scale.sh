@@ -137,6 +137,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
     echo "| longest wait of a prober update (a row's lock), ms | $raw_wait | $rs_wait |"
     echo "| longest transaction holding deleted rows, ms | $raw_ms | $longest_batch_ms (longest batch) |"
     echo "| prober updates / of them waited over 100 ms | $raw_probes / $raw_slow | $rs_probes / $rs_slow |"
+    echo
+    echo "Where recshell's time goes and what bounds it: docs/deleting-at-scale.md, \"Speed, and what bounds it\"."
 } | tee -a docs/benchmarks.md
 
 sql -d postgres -c "drop database if exists $RAW with (force)" -c "drop database if exists $RS with (force)"
