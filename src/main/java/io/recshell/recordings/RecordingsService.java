@@ -110,16 +110,18 @@ public class RecordingsService {
                 return archive.deleteAndArchive(table, runId, batch, where);
             });
             long closing = System.nanoTime();
-            long leftAlone = RecordingRepository.on(session.dataSource()).count(where);
-            String message = DeleteResult.describe(totals.done(), totals.bytes(), preview.count(), leftAlone);
-            entry.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
-            entry.outcome(Outcome.OK, message);
-            AuditEntry written = runs.close(session, runId, entry);
+            long[] leftAlone = {0};
+            AuditEntry written = runs.close(session, runId, RunKind.DELETE, entry, totals, closingEntry -> {
+                leftAlone[0] = RecordingRepository.on(session.dataSource()).count(where);
+                closingEntry.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
+                closingEntry.outcome(Outcome.OK, DeleteResult.describe(totals.done(), totals.bytes(),
+                        preview.count(), leftAlone[0]));
+            });
             log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}; closing took {} ms",
                     runId, totals.done(), totals.bytes(), totals.batches(), written.id(),
                     (System.nanoTime() - closing) / 1_000_000);
-            return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone,
-                    written.id(), runId, message);
+            return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone[0],
+                    written.id(), runId, entry.message());
         }
     }
 

@@ -87,9 +87,10 @@ public class RestoreService {
                     });
             long skipped = totals.considered() - totals.done();
             String message = describe(totals.done(), totals.bytes(), skipped, plan.runId());
-            entry.runId(runId).matched(plan.archived()).deleted(totals.done(), totals.bytes());
-            entry.outcome(Outcome.OK, message);
-            AuditEntry written = runs.close(session, runId, entry);
+            AuditEntry written = runs.close(session, runId, RunKind.RESTORE, entry, totals, closingEntry -> {
+                closingEntry.runId(runId).matched(plan.archived()).deleted(totals.done(), totals.bytes());
+                closingEntry.outcome(Outcome.OK, message);
+            });
             log.info("run {} restored {} recordings of run {} ({} skipped), audit entry {}", runId, totals.done(),
                     plan.runId(), skipped, written.id());
             return new RestoreResult(totals.done(), totals.bytes(), skipped, plan.runId(), runId, written.id(),

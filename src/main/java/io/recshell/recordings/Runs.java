@@ -1,5 +1,6 @@
 package io.recshell.recordings;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -102,17 +103,31 @@ class Runs {
                 progress.advance(batch.considered(), batch.done(), size, took);
             }
         } catch (RuntimeException e) {
-            throw failRun(session, runId, kind, entry, totals, e);
+            RecshellException failure = failRun(session, runId, kind, entry, totals, e);
+            release(session, runId);
+            throw failure;
         }
     }
 
-    /** Writes the run's closing entry (the caller has filled it in) and marks the run closed. */
-    AuditEntry close(PinnedSession session, long runId, PendingEntry entry) {
+    /**
+     * Closes the run: in one transaction, {@code finish} fills in the closing entry (its
+     * outcome, message and counts), the entry is written and the run marked closed. If that
+     * fails, the run is closed as failed instead, as when a batch fails.
+     */
+    AuditEntry close(PinnedSession session, long runId, RunKind kind, PendingEntry entry, Totals totals,
+            Consumer<PendingEntry> finish) {
         pauseForTests();
-        AuditEntry written = session.transactions().execute(status -> closeIn(
-                RunRepository.on(session.dataSource()), runId, () -> audit.appendOn(session.dataSource(), entry)));
-        release(session, runId);
-        return written;
+        try {
+            return session.transactions().execute(status -> closeIn(RunRepository.on(session.dataSource()), runId,
+                    () -> {
+                        finish.accept(entry);
+                        return audit.appendOn(session.dataSource(), entry);
+                    }));
+        } catch (RuntimeException e) {
+            throw failRun(session, runId, kind, entry, totals, e);
+        } finally {
+            release(session, runId);
+        }
     }
 
     /** Lets go of the run's lock; the pool gets the connection back without it. */
@@ -168,7 +183,6 @@ class Runs {
         String message = failure.getMessage() + " " + doneSoFar(kind, totals);
         entry.runId(runId).deleted(totals.done(), totals.bytes()).outcome(Outcome.of(failure.exitCode()), message);
         AuditEntry written = closeAfterFailure(session, runId, entry);
-        release(session, runId);
         return new RecshellException(failure.exitCode(), written == null ? message
                 : message + " Audit entry " + written.id() + ".", e);
     }
