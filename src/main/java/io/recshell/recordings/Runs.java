@@ -98,6 +98,10 @@ class Runs {
                     return totals;
                 }
                 long took = System.nanoTime() - started;
+                if (took > 2_500_000L * settings.targetMillis()) {
+                    log.info("run {}: batch {} of {} rows took {} ms (target {} ms)", runId, totals.batches() + 1,
+                            batch.considered(), took / 1_000_000, settings.targetMillis());
+                }
                 sizer.observe((int) batch.considered(), took);
                 totals = totals.plus(batch);
                 progress.advance(batch.considered(), batch.done(), size, took);
