@@ -17,9 +17,10 @@ import io.recshell.support.TestDatabase;
  * kill -9 of a running delete at several points: before its first batch commits, in the
  * middle of its batches, and after its last batch but before its closing entry. Each time
  * the table plus the archive hold the original rows exactly, the committed batch entries
- * account for every archived row, the run shows as interrupted once, and restore makes
- * the table identical to before. Runs are slowed down with the test-only pause of
- * recshell.batch.pause-millis (inside each batch transaction and before the closing one).
+ * account for every archived row, the run shows as interrupted once (even to two processes
+ * that look at the same time), and restore makes the table identical to before. Runs are
+ * slowed down with the test-only pause of recshell.batch.pause-millis (inside each batch
+ * transaction and before the closing one).
  */
 class DeleteKillIT {
 
@@ -105,10 +106,14 @@ class DeleteKillIT {
         assertThat(ArchiveChecks.differenceFromSnapshot(db, runId)).as("rows not in exactly one place").isZero();
         assertThat(ArchiveChecks.batchTotal(db, runId, "delete_batch")).isEqualTo(archived);
 
-        Result list = Recshell.on(db).run("audit", "list", "--format", "json");
+        Running first = Recshell.on(db).start("audit", "list", "--format", "json");
+        Running second = Recshell.on(db).start("audit", "list", "--format", "json");
+        Result list = first.await();
+        Result alsoList = second.await();
         Result again = Recshell.on(db).run("audit", "list", "--outcome", "interrupted");
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.stdout()).contains("\"outcome\":\"interrupted\"");
+        assertThat(alsoList.exitCode()).as(alsoList.toString()).isZero();
+        assertThat(list.stdout() + alsoList.stdout()).contains("\"outcome\":\"interrupted\"");
         assertThat(again.stdout()).contains("interrupted");
         assertThat(ArchiveChecks.closingEntries(db, runId, "delete")).as("interrupted entries").isEqualTo(1);
         long interrupted = ArchiveChecks.closingEntryId(db, runId, "delete");
