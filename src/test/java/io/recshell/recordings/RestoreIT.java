@@ -120,6 +120,32 @@ class RestoreIT {
     }
 
     @Test
+    void aDeleteArchivedAsJsonBeforeSchemaVersionTwoIsRestoredToo() {
+        assertThat(recshell("recordings", "find", "--limit", "0").exitCode()).isZero();
+        ArchiveChecks.snapshot(db);
+        long runId = db.count("""
+                insert into recshell.delete_run (session_id, command, filters, matched, closed_at)
+                values ('v1-session', 'recordings delete --user-id 5 --yes', '{}', 0, now()) returning id""");
+        db.jdbc().update("""
+                with gone as (delete from recordings r where r.user_id = 5 returning r.*)
+                insert into recshell.archived_recording (run_id, recording_id, size, row_data)
+                select ?, gone.id, gone.size, to_jsonb(gone) from gone""", runId);
+        // The entry as a version 1 delete wrote it; this test does not look at the hash chain.
+        long auditId = db.count("""
+                insert into recshell.audit_log (id, at, action, command, filters, os_user, host, db_user, session_id,
+                                                outcome, run_id, prev_hash, hash)
+                select max(id) + 1, now(), 'delete', 'recordings delete --user-id 5 --yes', '{}', 'dba', 'host',
+                       'postgres', 'v1-session', 'ok', ?, 'x', 'x'
+                from recshell.audit_log returning id""", runId);
+        assertThat(db.count("select count(*) from recordings where user_id = 5")).isZero();
+
+        Result restore = recshell("recordings", "restore", "--audit-id", Long.toString(auditId), "--yes");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(ArchiveChecks.differenceOfTableFromSnapshot(db)).isZero();
+    }
+
+    @Test
     void restoreWithoutTerminalNeedsYesAndChangesNothing() {
         recshell("recordings", "delete", "--user-id", "5", "--yes");
         long count = db.count("select count(*) from recordings");
