@@ -95,40 +95,49 @@ public class RecordingsService {
      */
     public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry) {
         Where where = Where.of(filter);
-        long[] ids = preview.ids();
         try (PinnedSession session = PinnedSession.open(dataSource)) {
             ArchiveRepository archive = ArchiveRepository.on(session.dataSource());
             String table = session.transactions().execute(status -> archive.tableForCurrentShape());
             long runId = runs.start(session, new NewRun(RunKind.DELETE, null, audit.operator(), entry.command(),
                     audit.filtersJson(entry), entry.actingUser(), preview.count(), table));
-            Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length, (size, afterId) -> {
-                int from = firstAfter(ids, afterId);
-                if (from >= ids.length) {
-                    return null;
-                }
-                long[] batch = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size));
-                return archive.deleteAndArchive(table, runId, batch, where);
-            });
-            long closing = System.nanoTime();
-            long[] leftAlone = {0};
-            AuditEntry written = runs.close(session, runId, RunKind.DELETE, entry, totals, closingEntry -> {
-                leftAlone[0] = RecordingRepository.on(session.dataSource()).count(where);
-                closingEntry.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
-                closingEntry.outcome(Outcome.OK, DeleteResult.describe(totals.done(), totals.bytes(),
-                        preview.count(), leftAlone[0]));
-            });
-            log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}; closing took {} ms",
-                    runId, totals.done(), totals.bytes(), totals.batches(), written.id(),
-                    (System.nanoTime() - closing) / 1_000_000);
-            return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone[0],
-                    written.id(), runId, entry.message());
+
+            long[] ids = preview.ids();
+            Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length,
+                    (size, afterId) -> {
+                        long[] slice = slice(ids, afterId, size);
+                        return slice.length == 0 ? null : archive.deleteAndArchive(table, runId, slice, where);
+                    });
+
+            return close(session, runId, preview, entry, totals, where);
         }
     }
 
-    /** The index of the first of the sorted ids that is greater than {@code afterId}. */
-    static int firstAfter(long[] ids, long afterId) {
+    /**
+     * Writes the delete's closing entry, with the recordings that match now but were not
+     * previewed (left alone) counted in the same transaction.
+     */
+    private DeleteResult close(PinnedSession session, long runId, Preview preview, PendingEntry entry,
+            Runs.Totals totals, Where where) {
+        long started = System.nanoTime();
+        long[] leftAlone = {0};
+        AuditEntry written = runs.close(session, runId, RunKind.DELETE, entry, totals, closing -> {
+            leftAlone[0] = RecordingRepository.on(session.dataSource()).count(where);
+            closing.runId(runId).deleted(totals.done(), totals.bytes()).matched(preview.count());
+            closing.outcome(Outcome.OK, DeleteResult.describe(totals.done(), totals.bytes(), preview.count(),
+                    leftAlone[0]));
+        });
+        log.info("run {} deleted {} recordings ({} bytes) in {} batches, audit entry {}; closing took {} ms",
+                runId, totals.done(), totals.bytes(), totals.batches(), written.id(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new DeleteResult(totals.done(), totals.bytes(), preview.count() - totals.done(), leftAlone[0],
+                written.id(), runId, entry.message());
+    }
+
+    /** Up to {@code size} of the sorted ids, from the first one greater than {@code afterId}. */
+    static long[] slice(long[] ids, long afterId, int size) {
         int found = Arrays.binarySearch(ids, afterId);
-        return found >= 0 ? found + 1 : -found - 1;
+        int from = found >= 0 ? found + 1 : -found - 1;
+        return Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size));
     }
 
     private void checkDeviceOwner(RecordingFilter filter) {

@@ -60,9 +60,9 @@ class BatchSizerTest {
     @Test
     void batchesResumeAfterTheLastCommittedId() {
         long[] ids = {3, 5, 8, 13};
-        assertThat(RecordingsService.firstAfter(ids, Long.MIN_VALUE)).isZero();
-        assertThat(RecordingsService.firstAfter(ids, 5)).isEqualTo(2);
-        assertThat(RecordingsService.firstAfter(ids, 6)).isEqualTo(2);
-        assertThat(RecordingsService.firstAfter(ids, 13)).isEqualTo(4);
+        assertThat(RecordingsService.slice(ids, Long.MIN_VALUE, 2)).containsExactly(3, 5);
+        assertThat(RecordingsService.slice(ids, 5, 2)).containsExactly(8, 13);
+        assertThat(RecordingsService.slice(ids, 6, 10)).containsExactly(8, 13);
+        assertThat(RecordingsService.slice(ids, 13, 2)).isEmpty();
     }
 }
