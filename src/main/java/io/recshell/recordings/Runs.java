@@ -16,6 +16,7 @@ import io.recshell.audit.PendingEntry;
 import io.recshell.db.DatabaseErrors;
 import io.recshell.db.PinnedSession;
 import io.recshell.format.Values;
+import io.recshell.shell.CommandInterrupter;
 import io.recshell.shell.ExitCode;
 import io.recshell.shell.RecshellException;
 import io.recshell.shell.ShellOutput;
@@ -41,9 +42,11 @@ class Runs {
     private final TransactionTemplate poolTransactions;
     private final BatchSettings settings;
     private final ShellOutput output;
+    private final CommandInterrupter interrupter;
 
     Runs(RunRepository poolRuns, AuditTrail audit, TransactionTemplate poolTransactions, BatchSettings settings,
-            ShellOutput output) {
+            ShellOutput output, CommandInterrupter interrupter) {
+        this.interrupter = interrupter;
         this.poolRuns = poolRuns;
         this.audit = audit;
         this.poolTransactions = poolTransactions;
@@ -91,6 +94,10 @@ class Runs {
         try (RunProgress progress = RunProgress.start(what, runId, total, settings.logEverySeconds(),
                 output.isTerminal() ? output.out() : null)) {
             while (true) {
+                if (interrupter.requested()) {
+                    throw RecshellException.aborted("Interrupted (Ctrl-C) before batch " + (totals.batches() + 1)
+                            + ".");
+                }
                 int size = sizer.next();
                 long started = System.nanoTime();
                 ArchiveRepository.Handled batch = batchWithRetry(session, runId, kind, entry, totals, size, work);
