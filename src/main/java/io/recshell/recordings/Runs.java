@@ -17,6 +17,7 @@ import io.recshell.db.DatabaseErrors;
 import io.recshell.db.PinnedSession;
 import io.recshell.format.Values;
 import io.recshell.shell.CommandInterrupter;
+import io.recshell.shell.CommandRunner;
 import io.recshell.shell.ExitCode;
 import io.recshell.shell.RecshellException;
 import io.recshell.shell.ShellOutput;
@@ -237,16 +238,10 @@ class Runs {
     }
 
     private static RecshellException asFailure(RuntimeException e) {
-        if (e instanceof RecshellException known) {
-            return known;
+        if (!(e instanceof RecshellException)) {
+            log.error("Failure during a run", e);
         }
-        if (e instanceof DataAccessException data) {
-            log.error("Database failure during a run", data);
-            return DatabaseErrors.translate(data);
-        }
-        log.error("Unexpected failure during a run", e);
-        return new RecshellException(ExitCode.FAILURE, "Unexpected failure: " + e + " (details in the log file).",
-                e);
+        return CommandRunner.asRecshellException(e);
     }
 
     private static PendingEntry copyOf(PendingEntry entry, String action) {
