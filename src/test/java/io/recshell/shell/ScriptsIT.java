@@ -69,6 +69,22 @@ class ScriptsIT {
     }
 
     @Test
+    void secretGivenAsAnUnknownOptionIsNotEchoed() {
+        Result result = Recshell.on(db).run("recordings", "find", "--spring.datasource.password=hunter2");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option '--spring.datasource.password=***'");
+        assertThat(result.all()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void passwordBeforeTheCommandIsRefused() {
+        Result result = Recshell.on(db).run("--spring.datasource.password=hunter2", "recordings", "find");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("never accepted on the command line").contains("PGPASSWORD");
+        assertThat(result.all()).doesNotContain("hunter2");
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         Result result = Recshell.on(db).run("recordigns", "find");
         assertThat(result.exitCode()).isEqualTo(2);
