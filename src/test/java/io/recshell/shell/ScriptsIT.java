@@ -85,6 +85,17 @@ class ScriptsIT {
     }
 
     @Test
+    void scriptThatRunsItselfStopsAtTheNestingLimit(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("loop.rsh");
+        Files.writeString(script, "version\nscript " + script + "\n");
+        Result result = Recshell.on(db).run("--file", script.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Script " + script + " not run: scripts nest more than 16 deep")
+                .doesNotContain("StackOverflowError");
+        assertThat(result.stdout().lines().filter(line -> line.startsWith("recshell ")).count()).isEqualTo(16);
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         Result result = Recshell.on(db).run("recordigns", "find");
         assertThat(result.exitCode()).isEqualTo(2);
