@@ -98,7 +98,8 @@ public class CommandRunner {
         if (words.isEmpty() || !AUDITED_GROUPS.contains(words.get(0))) {
             return null;
         }
-        String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction).orElse("unknown");
+        String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction)
+                .orElse(CommandCatalog.UNKNOWN_ACTION);
         return audit.begin(action, recordable(words));
     }
 
