@@ -2,8 +2,10 @@ package io.recshell.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.recshell.audit.SecretMasking;
@@ -35,10 +37,14 @@ public record LaunchOptions(String dbUrl, String dbUser, Path dbPasswordFile, Pa
         Path script = null;
         boolean echo = false;
         List<String> spring = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         int i = 0;
         while (i < args.length && isGlobalOption(args[i])) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!seen.add(name)) {
+                throw RecshellException.invalid("Option " + name + " is given more than once");
+            }
             if (arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
                 refusePassword(name, arg.contains("=") ? value(args, i, arg) : "");
                 spring.add(arg);

@@ -58,6 +58,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void repeatedGlobalOptionsAreAnError() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--db-user", "a", "--db-user=b", "version"}))
+                .hasMessageContaining("Option --db-user is given more than once");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--file", "a.rsh", "--file", "b.rsh"}))
+                .hasMessageContaining("Option --file is given more than once");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--echo", "--echo", "--file", "a.rsh"}))
+                .hasMessageContaining("Option --echo is given more than once");
+    }
+
+    @Test
     void unknownGlobalOptionIsAnError() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--db-ulr", "x"}))
                 .hasMessageContaining("--db-ulr");

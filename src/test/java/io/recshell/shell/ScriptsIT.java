@@ -96,6 +96,14 @@ class ScriptsIT {
     }
 
     @Test
+    void missingPasswordFileSaysWhy(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-password");
+        Result result = Recshell.on(db).run("--db-password-file", missing.toString(), "recordings", "find");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Cannot read --db-password-file " + missing + ": no such file");
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         Result result = Recshell.on(db).run("recordigns", "find");
         assertThat(result.exitCode()).isEqualTo(2);
