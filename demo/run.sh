@@ -6,8 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RECORDINGS="${1:-100000}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+# Always the local PostgreSQL, whatever PG* variables the caller exported: this script drops
+# and recreates its database.
+unset PGHOSTADDR PGSERVICE PGSERVICEFILE PGOPTIONS PGPASSWORD PGPASSFILE
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 export PGDATABASE="${RECSHELL_DEMO_DB:-recshell_demo}"
+case "$PGDATABASE" in
+    postgres|template0|template1|*[!a-z0-9_]*|[0-9]*|"")
+        echo "RECSHELL_DEMO_DB must be a plain lower-case database name of its own, not '$PGDATABASE'" >&2
+        exit 2 ;;
+esac
 
 bash bin/ensure-postgres.sh
 

@@ -40,6 +40,9 @@ public class RecshellApplication {
         SpringApplication application = new SpringApplication(RecshellApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        if (LogFile.isSpecial(System.getenv())) {
+            application.setAdditionalProfiles(LogFile.PLAIN_PROFILE);
+        }
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("launchOptions", launch));
         try {
             ConfigurableApplicationContext context = application.run(launch.springArguments().toArray(String[]::new));

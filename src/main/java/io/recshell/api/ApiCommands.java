@@ -80,7 +80,7 @@ public class ApiCommands {
                 : String.join(", ", values.keySet())));
     }
 
-    @Audited("api_call")
+    @Audited(value = "api_call", also = "delete_batch")
     @Command(name = {"api", "call"}, group = GROUP,
             description = "Run a MOR API recordings_delete request and print MOR's XML answer",
             help = """

@@ -26,6 +26,7 @@ import io.recshell.format.OutputFormat;
 import io.recshell.format.Values;
 import io.recshell.recordings.FilterValidator;
 import io.recshell.shell.Audited;
+import io.recshell.shell.CommandCatalog;
 import io.recshell.shell.ExitCode;
 import io.recshell.shell.RecshellException;
 import io.recshell.shell.ShellOutput;
@@ -46,9 +47,11 @@ public class AuditCommands {
     private final AuditTrail audit;
     private final DatabaseGate gate;
     private final ShellOutput output;
+    private final CommandCatalog catalog;
 
     public AuditCommands(AuditRepository repository, AuditService service, AuditTrail audit, DatabaseGate gate,
-            ShellOutput output) {
+            ShellOutput output, CommandCatalog catalog) {
+        this.catalog = catalog;
         this.repository = repository;
         this.service = service;
         this.audit = audit;
@@ -76,6 +79,9 @@ public class AuditCommands {
         Long sinceSeconds = FilterValidator.unixSeconds("--since", since);
         if (outcome != null) {
             checkOutcome(outcome);
+        }
+        if (action != null) {
+            checkAction(action);
         }
         OutputFormat outputFormat = OutputFormat.parse(format);
         audit.current().filter("limit", max).filter("since", sinceSeconds).filter("action", action)
@@ -251,6 +257,15 @@ public class AuditCommands {
 
     private static String entries(long count) {
         return count == 1 ? "1 entry" : count + " entries";
+    }
+
+    /** Actions are those of the audited commands (collected from the catalog), matched exactly. */
+    private void checkAction(String action) {
+        List<String> known = catalog.auditActions();
+        if (!known.contains(action)) {
+            throw RecshellException.invalid("Invalid --action '" + action + "': use one of "
+                    + String.join(", ", known));
+        }
     }
 
     static void checkOutcome(String outcome) {

@@ -2,7 +2,9 @@ package io.recshell.db;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -79,8 +81,13 @@ public record ConnectionSettings(String jdbcUrl, String host, String port, Strin
             String content = Files.readString(file, StandardCharsets.UTF_8);
             int newline = content.indexOf('\n');
             return (newline >= 0 ? content.substring(0, newline) : content).stripTrailing();
+        } catch (NoSuchFileException e) {
+            throw RecshellException.invalid("Cannot read --db-password-file " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw RecshellException.invalid("Cannot read --db-password-file " + file + ": permission denied");
         } catch (IOException e) {
-            throw RecshellException.invalid("Cannot read --db-password-file " + file + ": " + e.getMessage());
+            String reason = Files.isDirectory(file) ? "it is a folder" : String.valueOf(e.getMessage());
+            throw RecshellException.invalid("Cannot read --db-password-file " + file + ": " + reason);
         }
     }
 

@@ -37,6 +37,49 @@ public class SampleDataLoader {
     public record Loaded(int users, int devices, int recordings) {
     }
 
+    /** How many rows the platform tables hold, and in which database. */
+    public record Existing(String database, long users, long devices, long recordings) {
+
+        public boolean isEmpty() {
+            return users == 0 && devices == 0 && recordings == 0;
+        }
+
+        @Override
+        public String toString() {
+            return users + " users, " + devices + " devices and " + recordings + " recordings";
+        }
+    }
+
+    /** The rows that {@code --replace} would remove (zeros where a table does not exist yet). */
+    public Existing existing() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            String database;
+            try (var rs = statement.executeQuery("select current_database()")) {
+                rs.next();
+                database = rs.getString(1);
+            }
+            return new Existing(database, rows(statement, "users"), rows(statement, "devices"),
+                    rows(statement, "recordings"));
+        } catch (SQLException e) {
+            throw new RecshellException(io.recshell.shell.ExitCode.DATABASE, "Counting the platform tables failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of one platform table (a fixed name, never user input), 0 if it does not exist. */
+    private static long rows(Statement statement, String table) throws SQLException {
+        try (var rs = statement.executeQuery("select to_regclass('" + table + "') is not null")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0;
+            }
+        }
+        try (var rs = statement.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public Loaded load(int recordings, long seed, boolean replace) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -18,10 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Streams rows in one of the output formats, holding no more than a table needs to size
  * its columns. CSV is RFC 4180 (Commons CSV), JSON comes from Jackson: a bare array, or an
  * object with header fields (such as the total) and the rows under one name.
+ *
+ * <p>Writes are checked: every {@value #CHECK_EVERY} rows and at close, an output that can no
+ * longer be written to (a pipe closed by {@code head}, a full disk) stops the listing with
+ * exit code 1 instead of streaming on into nothing.
  */
 public final class Listing<T> implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Rows between checks of the output (a check flushes it, so not every row). */
+    static final int CHECK_EVERY = 256;
 
     private final OutputFormat format;
     private final List<Column<T>> columns;
@@ -30,6 +37,7 @@ public final class Listing<T> implements AutoCloseable {
     private TableWriter table;
     private CSVPrinter csv;
     private JsonGenerator json;
+    private long rows;
 
     private Listing(OutputFormat format, PrintWriter out, List<Column<T>> columns, boolean wrapped) {
         this.format = format;
@@ -84,6 +92,14 @@ public final class Listing<T> implements AutoCloseable {
     }
 
     public void add(T row) {
+        write(row);
+        rows++;
+        if (rows % CHECK_EVERY == 0) {
+            checkWritable();
+        }
+    }
+
+    private void write(T row) {
         switch (format) {
             case TABLE -> table.row(columns.stream().map(c -> c.human().apply(row)).toList());
             case CSV -> {
@@ -145,7 +161,14 @@ public final class Listing<T> implements AutoCloseable {
                 out.println();
             }
         }
-        out.flush();
+        checkWritable();
+    }
+
+    /** Flushes the output and stops the command if it can no longer be written to. */
+    private void checkWritable() {
+        if (out.checkError()) {
+            throw OutputClosed.after(rows);
+        }
     }
 
     /**

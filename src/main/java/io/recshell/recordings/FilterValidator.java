@@ -12,6 +12,9 @@ public final class FilterValidator {
     /** 9999-12-31 23:59:59 UTC: beyond it a value is surely not Unix seconds. */
     public static final long MAX_UNIX_SECONDS = 253_402_300_799L;
 
+    /** 2000-01-01 UTC: a value over the range is taken for milliseconds only if it is a date from then on. */
+    private static final long PLAUSIBLE_SECONDS = 946_684_800L;
+
     private FilterValidator() {
     }
 
@@ -84,7 +87,7 @@ public final class FilterValidator {
                     + "': must not be negative (Unix seconds since 1970-01-01 UTC)");
         }
         if (value > MAX_UNIX_SECONDS) {
-            String hint = value / 1000 <= MAX_UNIX_SECONDS
+            String hint = value / 1000 >= PLAUSIBLE_SECONDS && value / 1000 <= MAX_UNIX_SECONDS
                     ? " It looks like milliseconds; in seconds that is " + (value / 1000) + "."
                     : "";
             throw RecshellException.invalid("Invalid " + option + " '" + raw

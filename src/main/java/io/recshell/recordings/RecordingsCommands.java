@@ -105,7 +105,7 @@ public class RecordingsCommands {
         }
     }
 
-    @Audited("delete")
+    @Audited(value = "delete", also = "delete_batch")
     @Command(name = {"recordings", "delete"}, group = GROUP,
             description = "Delete matching recordings, after a dry run and a confirmation",
             help = FILTER_HELP + """
@@ -180,7 +180,7 @@ public class RecordingsCommands {
         }
     }
 
-    @Audited("restore")
+    @Audited(value = "restore", also = "restore_batch")
     @Command(name = {"recordings", "restore"}, group = GROUP,
             description = "Put the recordings of a delete back, after a dry run and a confirmation",
             help = """

@@ -30,6 +30,7 @@ public final class AnnotatedCommand extends AbstractCommand {
     private final List<String> argumentNames;
     private final boolean variadic;
     private final String auditedAction;
+    private final List<String> alsoAudited;
 
     private AnnotatedCommand(Command annotation, Method method, Object target) {
         super(String.join(" ", annotation.name()), annotation.description(), annotation.group(),
@@ -55,6 +56,7 @@ public final class AnnotatedCommand extends AbstractCommand {
         this.variadic = manyArguments;
         Audited audited = method.getAnnotation(Audited.class);
         this.auditedAction = audited == null ? null : audited.value();
+        this.alsoAudited = audited == null ? List.of() : List.of(audited.also());
         setOptions(options);
         setAliases(List.of(annotation.alias()));
     }
@@ -74,6 +76,13 @@ public final class AnnotatedCommand extends AbstractCommand {
     }
 
     /** The audit action of this command, or empty if running it writes no audit entry. */
+    /** Every action this command writes audit entries under: its own and the {@code also} ones. */
+    public List<String> auditedActions() {
+        List<String> all = new ArrayList<>(alsoAudited);
+        auditedAction().ifPresent(action -> all.add(0, action));
+        return all;
+    }
+
     public Optional<String> auditedAction() {
         return Optional.ofNullable(auditedAction);
     }

@@ -17,4 +17,7 @@ public @interface Audited {
 
     /** The action as written in the audit log, e.g. {@code find} or {@code delete}. */
     String value();
+
+    /** Other actions the command writes entries under, e.g. {@code delete_batch} for each batch. */
+    String[] also() default {};
 }

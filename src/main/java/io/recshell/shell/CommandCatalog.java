@@ -19,6 +19,9 @@ import org.springframework.util.ReflectionUtils;
 @Component
 public class CommandCatalog {
 
+    /** The audit action of a line of an audited group that names no command. */
+    public static final String UNKNOWN_ACTION = "unknown";
+
     private final ApplicationContext context;
     private CommandRegistry registry;
 
@@ -62,6 +65,17 @@ public class CommandCatalog {
                 .map(AnnotatedCommand.class::cast)
                 .sorted(Comparator.comparing(AnnotatedCommand::getName))
                 .toList();
+    }
+
+    /**
+     * Every action an audit entry can carry: those of the audited commands, and
+     * {@value #UNKNOWN_ACTION} for a misspelt command of an audited group. Sorted.
+     */
+    public List<String> auditActions() {
+        java.util.TreeSet<String> actions = new java.util.TreeSet<>();
+        registry().getCommands().forEach(command -> actions.addAll(((AnnotatedCommand) command).auditedActions()));
+        actions.add(UNKNOWN_ACTION);
+        return List.copyOf(actions);
     }
 
     /** The command named by the longest run of leading words, if any. */

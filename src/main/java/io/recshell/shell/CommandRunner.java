@@ -14,6 +14,7 @@ import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
 import io.recshell.audit.SecretMasking;
 import io.recshell.db.DatabaseErrors;
+import io.recshell.format.OutputClosed;
 
 /**
  * Runs one command line, the same way for every runner (one-shot, script, interactive):
@@ -62,7 +63,9 @@ public class CommandRunner {
             entry = parsed.command().auditedAction().map(action -> audit.begin(action, typed)).orElse(null);
             log.debug("running: {}", typed);
             parsed.command().execute(new CommandContext(parsed.input(), catalog.registry(), output.out(), null));
-            output.out().flush();
+            if (output.out().checkError()) {
+                throw OutputClosed.now();
+            }
             audit.finish(entry);
             return ExitCode.OK;
         } catch (Exception e) {
@@ -95,7 +98,8 @@ public class CommandRunner {
         if (words.isEmpty() || !AUDITED_GROUPS.contains(words.get(0))) {
             return null;
         }
-        String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction).orElse("unknown");
+        String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction)
+                .orElse(CommandCatalog.UNKNOWN_ACTION);
         return audit.begin(action, recordable(words));
     }
 

@@ -14,10 +14,14 @@ import io.recshell.audit.SecretMasking;
 /**
  * Runs a file of commands, one a line; blank lines and lines starting with '#' are
  * skipped. It stops at the first command that fails and returns that command's exit code,
- * after naming the file and line. Nothing in a script ever prompts.
+ * after naming the file and line. Nothing in a script ever prompts. Scripts may run scripts
+ * ({@code script FILE}) up to {@value #MAX_NESTING} deep, so that one that runs itself stops
+ * with an error instead of recursing until the stack runs out.
  */
 @Component
 public class ScriptRunner {
+
+    static final int MAX_NESTING = 16;
 
     private final CommandRunner commands;
     private final Session session;
@@ -32,6 +36,11 @@ public class ScriptRunner {
     }
 
     public ExitCode runFile(Path file) {
+        if (session.scriptDepth() >= MAX_NESTING) {
+            output.error("Script " + file + " not run: scripts nest more than " + MAX_NESTING
+                    + " deep (does a script run itself?)");
+            return ExitCode.INVALID;
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return run(reader, file.toString());
         } catch (NoSuchFileException e) {

@@ -39,6 +39,11 @@ public class Session {
         scriptDepth++;
     }
 
+    /** How many scripts are running inside each other now (0 when none). */
+    int scriptDepth() {
+        return scriptDepth;
+    }
+
     void leaveScript() {
         scriptDepth--;
     }

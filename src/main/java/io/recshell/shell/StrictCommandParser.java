@@ -11,6 +11,8 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.stereotype.Component;
 
+import io.recshell.audit.SecretMasking;
+
 /**
  * The one parser every runner of recshell uses. Unlike Spring Shell 4.0.1's default it is
  * strict, because a loose command line deletes the wrong rows: an unknown or misspelt
@@ -113,15 +115,17 @@ public class StrictCommandParser implements CommandParser {
         int max = command.maxArguments();
         if (max >= 0 && index >= max) {
             String hint = word.startsWith("-") ? " (options start with two dashes)" : "";
-            throw RecshellException.invalid("Unexpected argument '" + word + "' for '"
+            throw RecshellException.invalid("Unexpected argument '" + SecretMasking.maskText(word) + "' for '"
                     + command.getName() + "'" + hint + ". See '" + command.getName() + " --help'.");
         }
     }
 
+    /** The word is masked: a secret typed as an option (--spring.datasource.password=x) is not echoed. */
     private static RecshellException unknownOption(AnnotatedCommand command, String word) {
         List<String> known = command.getOptions().stream().map(o -> "--" + o.longName()).toList();
         String list = known.isEmpty() ? "it takes no options" : "known options: " + String.join(", ", known);
-        return RecshellException.invalid("Unknown option '" + word + "' for '" + command.getName()
+        return RecshellException.invalid("Unknown option '" + SecretMasking.maskText(word) + "' for '"
+                + command.getName()
                 + "'; " + list + ". Nothing was run.");
     }
 

@@ -77,4 +77,12 @@ class AuditListJsonIT {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stderr()).contains("999999");
     }
+
+    @Test
+    void unknownActionIsRefusedNamingTheKnownOnes() {
+        Result result = Recshell.on(db).run("audit", "list", "--action", "Delete");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Invalid --action 'Delete'").contains("audit_list")
+                .contains("delete").contains("demo_load").contains("unknown");
+    }
 }

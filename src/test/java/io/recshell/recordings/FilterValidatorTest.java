@@ -59,6 +59,14 @@ class FilterValidatorTest {
     }
 
     @Test
+    void valueJustOverTheRangeGetsNoMillisecondsHint() {
+        assertThatThrownBy(() -> FilterValidator.parse(null, "5", null, null, "253402300800"))
+                .hasMessageContaining("--date-till '253402300800'")
+                .hasMessageContaining("out of range")
+                .hasMessageNotContaining("milliseconds");
+    }
+
+    @Test
     void tillBoundIsInclusiveToTheEndOfItsSecond() {
         RecordingFilter filter = FilterValidator.parse(null, "5", null, null, "1577836799");
         assertThat(filter.tillExclusive()).hasToString("2020-01-01T00:00");

@@ -69,6 +69,41 @@ class ScriptsIT {
     }
 
     @Test
+    void secretGivenAsAnUnknownOptionIsNotEchoed() {
+        Result result = Recshell.on(db).run("recordings", "find", "--spring.datasource.password=hunter2");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option '--spring.datasource.password=***'");
+        assertThat(result.all()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void passwordBeforeTheCommandIsRefused() {
+        Result result = Recshell.on(db).run("--spring.datasource.password=hunter2", "recordings", "find");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("never accepted on the command line").contains("PGPASSWORD");
+        assertThat(result.all()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void scriptThatRunsItselfStopsAtTheNestingLimit(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("loop.rsh");
+        Files.writeString(script, "version\nscript " + script + "\n");
+        Result result = Recshell.on(db).run("--file", script.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Script " + script + " not run: scripts nest more than 16 deep")
+                .doesNotContain("StackOverflowError");
+        assertThat(result.stdout().lines().filter(line -> line.startsWith("recshell ")).count()).isEqualTo(16);
+    }
+
+    @Test
+    void missingPasswordFileSaysWhy(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-password");
+        Result result = Recshell.on(db).run("--db-password-file", missing.toString(), "recordings", "find");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Cannot read --db-password-file " + missing + ": no such file");
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         Result result = Recshell.on(db).run("recordigns", "find");
         assertThat(result.exitCode()).isEqualTo(2);
