@@ -86,7 +86,7 @@ public class InteractiveShell {
         try {
             commands.run(Tokenizer.split(trimmed));
         } catch (RecshellException e) {
-            System.err.println("error: " + e.getMessage());
+            output.error(e.getMessage());
         } finally {
             interrupter.commandEnds();
         }

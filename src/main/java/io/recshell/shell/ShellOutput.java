@@ -13,6 +13,7 @@ import java.util.function.IntSupplier;
 
 import org.springframework.stereotype.Component;
 
+import io.recshell.audit.SecretMasking;
 import io.recshell.format.WidthAware;
 
 /**
@@ -95,7 +96,7 @@ public class ShellOutput {
 
     public void error(String message) {
         out.flush();
-        err.println("error: " + message);
+        err.println("error: " + SecretMasking.maskText(message));
     }
 
     public void notice(String message) {

@@ -81,9 +81,11 @@ class AuditExportIT {
         List<AuditEntry> exported = AuditExports.readJson(file);
         assertThat(exported).hasSize((int) entries);
         assertIntact(exported, 1, AuditHasher.GENESIS);
-        assertThat(exported.get(1).deleted()).isEqualTo(1L);
-        assertThat(exported.get(2).outcome()).isEqualTo("invalid");
-        assertThat(exported.get(2).matched()).isNull();
+        assertThat(exported.get(1).action()).isEqualTo("delete_batch");
+        assertThat(exported.get(2).action()).isEqualTo("delete");
+        assertThat(exported.get(2).deleted()).isEqualTo(1L);
+        assertThat(exported.get(3).outcome()).isEqualTo("invalid");
+        assertThat(exported.get(3).matched()).isNull();
     }
 
     @Test

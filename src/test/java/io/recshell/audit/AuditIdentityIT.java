@@ -90,7 +90,7 @@ class AuditIdentityIT {
     void secretsTypedIntoACommandNeverReachTheAuditLogOrTheLogFile() throws IOException {
         String secret = "hunter2-" + UUID.randomUUID();
         Result result = Recshell.on(db).env("RECSHELL_LOG_LEVEL", "debug").stdin("""
-                audit list --action 'x&token=%s'
+                audit list --acting-user 'x&token=%s'
                 recordings find --password %s
                 recordings find --db-url 'jdbc:postgresql://db1/mor?user=dba&password=%s'
                 """.formatted(secret, secret, secret)).run();
@@ -101,8 +101,8 @@ class AuditIdentityIT {
                 "select command, filters, message from recshell.audit_log order by id");
         assertThat(entries).hasSize(2);
         assertThat(entries.toString()).doesNotContain(secret);
-        assertThat(entries.get(0).get("command")).isEqualTo("audit list --action 'x&token=***'");
-        assertThat((String) entries.get(0).get("filters")).contains("\"action\":\"x&token=***\"");
+        assertThat(entries.get(0).get("command")).isEqualTo("audit list --acting-user 'x&token=***'");
+        assertThat((String) entries.get(0).get("filters")).contains("\"acting_user\":\"x&token=***\"");
         assertThat(entries.get(1).get("command")).isEqualTo("recordings find --password ***");
         assertThat(Files.readString(LOG)).doesNotContain(secret);
     }
@@ -117,10 +117,12 @@ class AuditIdentityIT {
                 """).run();
         assertThat(setup.exitCode()).isEqualTo(2);
 
-        assertThat(listIds("--outcome", "invalid")).containsExactly(4L);
-        assertThat(listIds("--action", "delete")).containsExactly(2L, 3L);
+        // Entries: 1 find, 2 dry run, 3 the delete's batch, 4 the delete, 5 the invalid find.
+        assertThat(listIds("--outcome", "invalid")).containsExactly(5L);
+        assertThat(listIds("--action", "delete")).containsExactly(2L, 4L);
+        assertThat(listIds("--action", "delete_batch")).containsExactly(3L);
         assertThat(listIds("--action", "delete", "--outcome", "dry_run")).containsExactly(2L);
-        assertThat(listIds("--limit", "2")).hasSize(2).last().isNotEqualTo(4L);
+        assertThat(listIds("--limit", "2")).hasSize(2).last().isNotEqualTo(5L);
         assertThat(listIds("--since", "253402300799")).isEmpty();
         assertThat(listIds("--acting-user", "reseller1")).isEmpty();
         Result badOutcome = Recshell.on(db).run("audit", "list", "--outcome", "deleted");

@@ -31,12 +31,13 @@ class AuditVerifyIT {
 
     private TestDatabase db;
 
+    /** Six commands, seven entries: the delete writes one for its batch and one for the run. */
     @BeforeEach
-    void writeSixEntries() {
+    void writeSevenEntries() {
         db = TestDatabase.withSampleData(100);
         Result written = Recshell.on(db).stdin(ENTRIES).run();
         assertThat(written.exitCode()).as(written.toString()).isZero();
-        assertThat(db.count("select count(*) from recshell.audit_log")).isEqualTo(6);
+        assertThat(db.count("select count(*) from recshell.audit_log")).isEqualTo(7);
     }
 
     @AfterEach
@@ -46,15 +47,15 @@ class AuditVerifyIT {
 
     @Test
     void anIntactLogIsReportedWithTheCountAndTheNewestHash() {
-        String newest = db.jdbc().queryForObject("select hash from recshell.audit_log where id = 6", String.class);
+        String newest = db.jdbc().queryForObject("select hash from recshell.audit_log where id = 7", String.class);
 
         Result result = Recshell.on(db).run("audit", "verify");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).contains("Audit log intact: 6 entries checked, ids 1 to 6.")
-                .contains("Newest entry 6, hash " + newest);
+        assertThat(result.stdout()).contains("Audit log intact: 7 entries checked, ids 1 to 7.")
+                .contains("Newest entry 7, hash " + newest);
         assertThat(lastEntry()).containsEntry("action", "audit_verify").containsEntry("outcome", "ok")
-                .containsEntry("matched", 6L);
+                .containsEntry("matched", 7L);
     }
 
     @Test
