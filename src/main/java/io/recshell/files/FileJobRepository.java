@@ -113,11 +113,12 @@ public class FileJobRepository {
                 .update();
     }
 
-    /** Marks a job pending or done after its moves; a done job's finished_at starts its quarantine age. */
+    /** Marks a job pending or done after its moves; the first time it is done starts its quarantine age. */
     void setMoveState(long runId, boolean done) {
         jdbc.sql("""
                 update recshell.file_job
-                set state = ?, finished_at = case when ? then clock_timestamp() else finished_at end
+                set state = ?,
+                    finished_at = case when ? then coalesce(finished_at, clock_timestamp()) else finished_at end
                 where run_id = ?""")
                 .params(done ? FileJob.DONE : FileJob.PENDING, done, runId).update();
     }

@@ -14,6 +14,8 @@ import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
 import io.recshell.db.DatabaseGate;
+import io.recshell.files.DeleteFiles;
+import io.recshell.files.FileRequest;
 import io.recshell.format.Column;
 import io.recshell.format.Listing;
 import io.recshell.format.OutputFormat;
@@ -45,10 +47,12 @@ public class RecordingsCommands {
     private final AuditTrail audit;
     private final ShellOutput output;
     private final Session session;
+    private final DeleteFiles deleteFiles;
 
     public RecordingsCommands(RecordingsService service, DatabaseGate gate, AuditTrail audit, ShellOutput output,
-            Session session) {
+            Session session, DeleteFiles deleteFiles) {
         this.service = service;
+        this.deleteFiles = deleteFiles;
         this.gate = gate;
         this.audit = audit;
         this.output = output;
@@ -102,7 +106,12 @@ public class RecordingsCommands {
                     On a terminal you then type the number of recordings to confirm. Without a terminal
                     (scripts, pipes, cron) the delete runs only with --yes or --expect N.
                     Only the recordings counted by the dry run are deleted; each is archived whole and
-                    the delete is written to the audit log in the same transaction.""")
+                    the delete is written to the audit log in the same transaction.
+
+                    --files DIR moves the audio files (<uniqueid>.mp3) of deleted local recordings into
+                    DIR/.recshell-quarantine/<audit id> once the deletion has committed (restorable;
+                    removed for good by recordings purge-files). --manifest FILE lists the file of every
+                    deleted recording, local and remote, one a line. See docs/audio-files.md.""")
     public void delete(@Option(longName = "recording-id", description = "recording id") String recordingId,
             @Option(longName = "user-id", description = "owner's user id") String userId,
             @Option(longName = "device-id", description = "source or destination device id (needs --user-id)")
@@ -111,25 +120,35 @@ public class RecordingsCommands {
             @Option(longName = "date-till", description = "up to this Unix time, inclusive") String dateTill,
             @Option(longName = "dry-run", description = "only show what would be deleted") boolean dryRun,
             @Option(longName = "yes", description = "delete without asking") boolean yes,
-            @Option(longName = "expect", description = "delete only if exactly N recordings match") String expect) {
+            @Option(longName = "expect", description = "delete only if exactly N recordings match") String expect,
+            @Option(longName = "files", description = "move the deleted recordings' audio files out of this folder")
+            String files,
+            @Option(longName = "manifest", description = "write the deleted recordings' file names to this new file")
+            String manifest) {
         PendingEntry entry = audit.current();
         RecordingFilter filter = FilterValidator.parse(recordingId, userId, deviceId, dateFrom, dateTill);
         record(entry, filter);
         FilterValidator.checkForDelete(filter);
         Long expected = FilterValidator.id("--expect", expect);
         entry.filter("expect", expected);
+        FileRequest fileRequest = deleteFiles.request(files, manifest);
         gate.ready();
 
         Preview preview = service.preview(filter);
         entry.matched(preview.count());
         printPreview(preview);
+        deleteFiles.printDryRun(fileRequest, preview.ids());
         if (dryRun) {
             entry.outcome(Outcome.DRY_RUN, "Would delete " + Values.count(preview.count(), "recording"));
             return;
         }
         confirm(preview.count(), yes, expected);
-        DeleteResult result = service.delete(filter, preview, entry);
-        output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+        try (fileRequest) {
+            DeleteResult result = service.delete(filter, preview, entry,
+                    runId -> deleteFiles.runStarted(fileRequest, runId));
+            output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+            deleteFiles.afterDelete(fileRequest, entry.command());
+        }
     }
 
     private void confirm(long count, boolean yes, Long expected) {

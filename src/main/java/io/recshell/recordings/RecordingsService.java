@@ -3,6 +3,7 @@ package io.recshell.recordings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,10 +89,21 @@ public class RecordingsService {
      * and writes the audit entry in the same transaction.
      */
     public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry) {
+        return delete(filter, preview, entry, runId -> { });
+    }
+
+    /**
+     * As {@link #delete(RecordingFilter, Preview, PendingEntry)}, calling {@code onRunStarted}
+     * with the run id once the run exists, in its transaction, before the first row is deleted
+     * (the file side of the delete records its job there).
+     */
+    public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry,
+            LongConsumer onRunStarted) {
         return readWrite.execute(status -> {
             Where where = Where.of(filter);
             long runId = recordings.createRun(audit.operator().sessionId(), entry.command(),
                     audit.filtersJson(entry), entry.actingUser(), preview.count());
+            onRunStarted.accept(runId);
             long deleted = 0;
             long bytes = 0;
             long[] ids = preview.ids();
