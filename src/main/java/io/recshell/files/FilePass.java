@@ -57,15 +57,15 @@ abstract class FilePass implements AutoCloseable {
 
     /** Handles one file; returns its status word (as in the manifest). */
     final String apply(FileGroup group) {
-        if (!group.local()) {
-            counts.remote++;
-            return "remote";
-        }
         String refusal = group.refusal();
         if (refusal != null) {
             counts.refuse(group, refusal);
             log.warn("{}: refused, {}", group.recordings(), refusal);
             return "refused";
+        }
+        if (!group.local()) {
+            counts.remote++;
+            return "remote";
         }
         if (dir == null) {
             counts.listed++;
