@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,13 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FileJobRepository {
 
-    /** The rows of one run, from its archive; see {@link FileRow} for {@code needed}. */
+    /**
+     * The rows of one run, from its archive (see {@link #archiveOf}); see {@link FileRow} for
+     * {@code needed}. The first %s is the run's archived rows as (recording_id, uniqueid, local).
+     */
     private static final String RUN_ROWS = """
             with run as materialized (
-                select a.recording_id, a.row_data ->> 'uniqueid' as uniqueid,
-                       coalesce((a.row_data ->> 'local') = '1', false) as local
-                from recshell.archived_recording a
-                where a.run_id = ?
+                %s
             ), needed as (
                 select distinct r.uniqueid from recordings r
                 where r.local = 1 and r.uniqueid in (select uniqueid from run where local)
@@ -33,6 +34,21 @@ public class FileJobRepository {
             select run.recording_id, run.uniqueid, run.local, needed.uniqueid is not null as needed
             from run left join needed on needed.uniqueid = run.uniqueid
             order by run.uniqueid collate "C", run.local, run.recording_id""";
+
+    /** A run's rows in the JSON archive (every column of the platform's row in row_data). */
+    private static final String JSON_ARCHIVE = """
+            select a.recording_id, a.row_data ->> 'uniqueid' as uniqueid,
+                   coalesce((a.row_data ->> 'local') = '1', false) as local
+            from recshell.archived_recording a
+            where a.run_id = ?""";
+
+    /** A run's rows in an archive table shaped like {@code recordings}. */
+    private static final String TABLE_ARCHIVE = """
+            select a.id as recording_id, a.uniqueid::text as uniqueid, coalesce(a.local::text = '1', false) as local
+            from recshell.%s a
+            where a.recshell_run_id = ?""";
+
+    private static final Pattern ARCHIVE_TABLE = Pattern.compile("archive_[0-9]+");
 
     /** The same for recordings about to be deleted (a dry run): needed by any other recording. */
     private static final String PREVIEW_ROWS = """
@@ -54,6 +70,7 @@ public class FileJobRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private Boolean archiveTables;
 
     public FileJobRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -154,9 +171,37 @@ public class FileJobRepository {
      * driver reads them with a cursor, in bounded memory.
      */
     void spoolRun(long runId, Spool spool) {
-        streaming().query(RUN_ROWS, rs -> {
+        streaming().query(RUN_ROWS.formatted(archiveOf(runId)), rs -> {
             spool.add(row(rs));
         }, runId);
+    }
+
+    /**
+     * The query of a run's archived rows. recshell archives deleted rows either as JSON in
+     * {@code recshell.archived_recording}, or, where {@code recshell.delete_run} has the column
+     * {@code archive_table} (batched deletes), in the table of schema recshell that it names,
+     * which has the columns of {@code recordings}. Both are read the same way.
+     */
+    private String archiveOf(long runId) {
+        if (archiveTables == null) {
+            archiveTables = jdbc.sql("""
+                    select exists (select 1 from information_schema.columns
+                                   where table_schema = 'recshell' and table_name = 'delete_run'
+                                     and column_name = 'archive_table')""").query(Boolean.class).single();
+        }
+        if (!archiveTables) {
+            return JSON_ARCHIVE;
+        }
+        List<String> named = jdbc.sql("select archive_table from recshell.delete_run where id = ?").param(runId)
+                .query(String.class).list();
+        String table = named.isEmpty() ? null : named.get(0);
+        if (table == null) {
+            return JSON_ARCHIVE;
+        }
+        if (!ARCHIVE_TABLE.matcher(table).matches()) {
+            throw new IllegalStateException("Run " + runId + " names an unexpected archive table '" + table + "'");
+        }
+        return TABLE_ARCHIVE.formatted(table);
     }
 
     /** Writes the rows of recordings about to be deleted into the spool (inside a transaction). */
