@@ -154,6 +154,6 @@ public class AuditCommands {
                 Column.of("os_user", AuditEntry::osUser),
                 Column.number("matched", AuditEntry::matched),
                 Column.number("deleted", AuditEntry::deleted),
-                Column.of("command", AuditEntry::command));
+                Column.text("command", AuditEntry::command));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.MinimalPrettyPrinter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,12 +53,14 @@ public final class Listing<T> implements AutoCloseable {
         switch (format) {
             case TABLE -> {
                 boolean[] right = new boolean[columns.size()];
+                boolean[] shortenable = new boolean[columns.size()];
                 List<String> names = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     right[i] = columns.get(i).rightAligned();
+                    shortenable[i] = columns.get(i).shortenable();
                     names.add(columns.get(i).name());
                 }
-                table = new TableWriter(out, names, right);
+                table = new TableWriter(out, names, right, shortenable);
             }
             case CSV -> {
                 try {
@@ -69,7 +72,7 @@ public final class Listing<T> implements AutoCloseable {
                 }
             }
             case JSON -> {
-                json = JSON.createGenerator(out);
+                json = JSON.writer().with(new RowPerLine()).createGenerator(out);
                 if (wrapped) {
                     json.writeStartObject();
                     jsonHeader.forEach(json::writePOJOProperty);
@@ -97,10 +100,28 @@ public final class Listing<T> implements AutoCloseable {
             case JSON -> {
                 json.writeStartObject();
                 for (Column<T> column : columns) {
-                    json.writePOJOProperty(column.name(), column.raw().apply(row));
+                    json.writeName(column.name());
+                    writeValue(column.raw().apply(row));
                 }
                 json.writeEndObject();
             }
+        }
+    }
+
+    /** Plain values directly (the common case, and much faster); anything else through Jackson. */
+    private void writeValue(Object value) {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Long number) {
+            json.writeNumber(number);
+        } else if (value instanceof Integer number) {
+            json.writeNumber(number);
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else {
+            json.writePOJO(value);
         }
     }
 
@@ -125,5 +146,32 @@ public final class Listing<T> implements AutoCloseable {
             }
         }
         out.flush();
+    }
+
+    /**
+     * Compact JSON with each element of an array on a line of its own, so that a listing
+     * can be read (and cut with head) row by row while it streams.
+     */
+    private static final class RowPerLine extends MinimalPrettyPrinter {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void beforeArrayValues(JsonGenerator generator) {
+            generator.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator generator) {
+            generator.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator generator, int values) {
+            if (values > 0) {
+                generator.writeRaw('\n');
+            }
+            generator.writeRaw(']');
+        }
     }
 }

@@ -209,6 +209,6 @@ public class RecordingsCommands {
                 Column.of("src", RecordingRow::src),
                 Column.of("dst", RecordingRow::dst),
                 Column.number("size", RecordingRow::size, r -> Values.humanBytes(r.size())),
-                Column.of("path", RecordingRow::path));
+                Column.text("path", RecordingRow::path));
     }
 }

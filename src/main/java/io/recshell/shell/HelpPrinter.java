@@ -24,16 +24,22 @@ public class HelpPrinter {
         this.output = output;
     }
 
+    /** The groups in the order a DBA needs them; any other group follows these. */
+    private static final List<String> GROUP_ORDER = List.of("Recordings", "Audit log", "MOR API", "Shell", "Demo");
+
     public void printOverview() {
         PrintWriter out = output.out();
         out.println("recshell - find and delete MOR call recordings, with dry runs and an audit log");
         out.println();
         Map<String, List<AnnotatedCommand>> groups = new LinkedHashMap<>();
+        GROUP_ORDER.forEach(group -> groups.put(group, new java.util.ArrayList<>()));
         for (AnnotatedCommand command : catalog.all()) {
             groups.computeIfAbsent(command.getGroup(), g -> new java.util.ArrayList<>()).add(command);
         }
         int width = catalog.all().stream().mapToInt(c -> c.getName().length()).max().orElse(10) + 2;
+        groups.values().removeIf(List::isEmpty);
         groups.forEach((group, commands) -> {
+            commands.sort(java.util.Comparator.comparing(AnnotatedCommand::getName));
             out.println(group + ":");
             for (AnnotatedCommand command : commands) {
                 out.printf("  %-" + width + "s%s%n", command.getName(), command.getDescription());

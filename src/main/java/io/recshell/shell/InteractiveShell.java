@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import io.recshell.db.ConnectionSettings;
 
 /**
- * The interactive shell on a terminal: JLine line editing, tab completion of commands and
- * options (Spring Shell's completer over recshell's catalog), history in ~/.recshell_history,
+ * The interactive shell on a terminal: JLine line editing, tab completion of commands,
+ * options and user names or ids ({@link ShellCompleter}), history in ~/.recshell_history,
  * and a prompt that names the database. The terminal is only opened here, so scripts and
  * one-shot commands never touch it.
  */
@@ -33,19 +33,24 @@ public class InteractiveShell {
     private final CommandRunner commands;
     private final Session session;
     private final ConnectionSettings settings;
+    private final ShellOutput output;
+    private final PlatformUsers users;
 
     public InteractiveShell(CommandCatalog catalog, CommandRunner commands, Session session,
-            ConnectionSettings settings) {
+            ConnectionSettings settings, ShellOutput output, PlatformUsers users) {
         this.catalog = catalog;
         this.commands = commands;
         this.session = session;
         this.settings = settings;
+        this.output = output;
+        this.users = users;
     }
 
     public ExitCode run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = lineReader(terminal);
             session.prompter(question -> readAnswer(reader, question));
+            output.widthFrom(terminal::getWidth);
             terminal.writer().println("recshell - connected as " + settings.user() + " to " + settings.database()
                     + " on " + settings.host() + ":" + settings.port() + ". Type 'help' for commands, 'exit' to leave.");
             String prompt = "recshell:" + settings.database() + "> ";
@@ -83,7 +88,7 @@ public class InteractiveShell {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("recshell")
-                .completer(new CommandCompleter(catalog.registry()))
+                .completer(new ShellCompleter(new CommandCompleter(catalog.registry()), users))
                 .parser(parser)
                 .history(new DefaultHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile())
