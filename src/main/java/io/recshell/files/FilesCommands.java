@@ -34,7 +34,7 @@ import io.recshell.shell.ShellOutput;
 @Component
 public class FilesCommands {
 
-    static final String GROUP = "Audio files";
+    static final String GROUP = "Recordings";
 
     /** The longest --older-than recshell takes: a hundred years. */
     private static final long MAX_DAYS = 36_500;
