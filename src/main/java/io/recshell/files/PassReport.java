@@ -23,7 +23,7 @@ record PassReport(String kind, FileJob job, long auditId, FileCounts counts, lon
             case "move" -> {
                 if (job.dir() != null) {
                     String earlier = c.doneBefore == 0 ? "" : "; " + c.doneBefore + " of them by an earlier pass";
-                    parts.add((c.done + c.doneBefore) + " in quarantine " + quarantine + " ("
+                    parts.add((c.done + c.doneBefore) + " moved to quarantine " + quarantine + " ("
                             + FileCounts.bytes(c.bytes) + earlier + ")");
                     parts.add(c.absent + " absent");
                 }

@@ -68,7 +68,7 @@ class CrashBetweenCommitAndMovesIT {
 
         Result resume = Recshell.on(db).run("recordings", "files", "resume", "--audit-id", Long.toString(auditId));
         assertThat(resume.exitCode()).as(resume.toString()).isZero();
-        assertThat(resume.stdout()).contains("10 in quarantine");
+        assertThat(resume.stdout()).contains("10 moved to quarantine");
         assertThat(AudioFolder.names(audio.dir)).isEmpty();
         Map<String, byte[]> quarantined = AudioFolder.contents(audio.quarantine(auditId));
         assertThat(quarantined).containsOnlyKeys(files.keySet());
@@ -77,7 +77,7 @@ class CrashBetweenCommitAndMovesIT {
 
         Result again = Recshell.on(db).run("recordings", "files", "resume", "--audit-id", Long.toString(auditId));
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.stdout()).contains("10 in quarantine").contains("10 of them by an earlier pass")
+        assertThat(again.stdout()).contains("10 moved to quarantine").contains("10 of them by an earlier pass")
                 .contains("0 absent");
         Result clean = Recshell.on(db).run("recordings", "orphans", "--dir", audio.dir.toString(), "--format", "csv");
         assertThat(clean.stdout().lines().count()).isEqualTo(1);
@@ -93,7 +93,7 @@ class CrashBetweenCommitAndMovesIT {
                 audio.dir.toString(), "--yes");
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(next.stdout()).contains("Finished earlier: Files of the delete of audit entry " + killed
-                + ": 5 in quarantine");
+                + ": 5 moved to quarantine");
         assertThat(AudioFolder.names(audio.quarantine(killed))).hasSize(5);
         assertThat(AudioFolder.names(audio.quarantine(audio.lastDeleteAuditId()))).containsExactly(later);
         assertThat(AudioFolder.names(audio.dir)).isEmpty();

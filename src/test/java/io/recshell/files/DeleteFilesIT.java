@@ -69,7 +69,7 @@ class DeleteFilesIT {
         Result delete = deleteWithFiles("--yes");
         assertThat(delete.exitCode()).as(delete.toString()).isZero();
         long auditId = audio.lastDeleteAuditId();
-        assertThat(delete.stdout()).contains("20 in quarantine " + audio.quarantine(auditId))
+        assertThat(delete.stdout()).contains("20 moved to quarantine " + audio.quarantine(auditId))
                 .contains(bytes + " bytes");
         assertThat(AudioFolder.contents(audio.dir)).isEmpty();
         assertThat(AudioFolder.contents(audio.quarantine(auditId))).containsOnlyKeys(before.keySet());
@@ -113,7 +113,7 @@ class DeleteFilesIT {
         audio.recording(4, "1893456004.4", 1);
         Result result = deleteWithFiles("--yes");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).contains("2 absent, 0 remote").contains("2 in quarantine").contains("0 failed");
+        assertThat(result.stdout()).contains("2 absent, 0 remote").contains("2 moved to quarantine").contains("0 failed");
         assertThat(db.count("select absent from recshell.file_pass")).isEqualTo(2);
         assertThat(db.count("select count(*) from recordings")).isZero();
     }
