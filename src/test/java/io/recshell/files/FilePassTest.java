@@ -96,6 +96,21 @@ class FilePassTest {
     }
 
     @Test
+    void aQuarantineSwappedForALinkOutOfTheFolderStopsThePass() throws Exception {
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(dir.resolve(Quarantine.ROOT), elsewhere);
+        Files.writeString(dir.resolve("a.mp3"), "a");
+        try (MovePass pass = new MovePass(dir, AUDIT_ID)) {
+            assertThat(pass.apply(local(1, "a", false))).isEqualTo("failed");
+            assertThat(pass.counts().problems()).singleElement().asString().contains("symbolic link");
+        }
+        assertThat(dir.resolve("a.mp3")).exists();
+        try (var list = Files.list(elsewhere)) {
+            assertThat(list).isEmpty();
+        }
+    }
+
+    @Test
     void restoreMovesBackNeededFilesAndKeepsTheOthers() throws Exception {
         Files.createDirectories(quarantined("x").getParent());
         Files.writeString(quarantined("a.mp3"), "a");
