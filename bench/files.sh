@@ -13,10 +13,13 @@ N="${1:-1000000}"
 HEAP="${RECSHELL_BENCH_HEAP:-64m}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGDATABASE="${RECSHELL_BENCH_DB:-recshell_bench_files}"
-export RECSHELL_LOG="${RECSHELL_LOG:-/dev/null}" RECSHELL_JAVA_OPTS="-Xmx$HEAP"
+export RECSHELL_JAVA_OPTS="-Xmx$HEAP"
 
 [ -f target/recshell.jar ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
+# The log goes to a file of its own: recshell's log rolls its file (renames it), so it must
+# never be pointed at a device such as /dev/null.
+export RECSHELL_LOG="$work/recshell.log"
 cleanup() {
     rm -rf "$work"
     psql -X -q -d postgres -c "drop database if exists $PGDATABASE with (force)"

@@ -42,13 +42,15 @@ public class FilesCommands {
     private final FilePasses passes;
     private final OrphanReport orphans;
     private final DeleteFiles deleteFiles;
+    private final RestoreFiles restoreFiles;
     private final DatabaseGate gate;
     private final AuditTrail audit;
     private final ShellOutput output;
     private final Session session;
 
-    public FilesCommands(FilePasses passes, OrphanReport orphans, DeleteFiles deleteFiles, DatabaseGate gate,
-            AuditTrail audit, ShellOutput output, Session session) {
+    public FilesCommands(FilePasses passes, OrphanReport orphans, DeleteFiles deleteFiles, RestoreFiles restoreFiles,
+            DatabaseGate gate, AuditTrail audit, ShellOutput output, Session session) {
+        this.restoreFiles = restoreFiles;
         this.passes = passes;
         this.orphans = orphans;
         this.deleteFiles = deleteFiles;
@@ -115,19 +117,7 @@ public class FilesCommands {
         entry.filter("audit_id", id);
         gate.ready();
 
-        FileJob job = passes.jobOfAuditEntry(id);
-        if (job.dir() == null) {
-            entry.outcome(Outcome.OK, "The delete of audit entry " + id + " moved no files (no --files)");
-            output.println(entry.message() + ".");
-            return;
-        }
-        PassReport report;
-        try (FileLock lock = lockOf(job)) {
-            report = passes.restore(job, entry.command());
-        }
-        deleteFiles.print(report, "");
-        entry.matched(report.counts().files()).outcome(Outcome.OK, report.message());
-        failOnProblems(List.of(report), "could not be moved back");
+        entry.outcome(Outcome.OK, restoreFiles.restoreOfAuditEntry(id, entry.command()));
     }
 
     @Audited("purge_files")
@@ -257,9 +247,7 @@ public class FilesCommands {
     }
 
     private FileLock lockOf(FileJob job) {
-        return passes.tryLock(job.runId()).orElseThrow(() -> new RecshellException(ExitCode.FAILURE,
-                "Another recshell is working on the files of " + job.describe() + " right now; try again when it"
-                + " has finished"));
+        return passes.tryLock(job.runId()).orElseThrow(() -> RestoreFiles.busy(job));
     }
 
     private void confirm(long count, boolean yes, Long expected) {
