@@ -5,6 +5,9 @@ version
 recordings find --limit 5
 recordings find --user-id 5 --date-till 1577836799 --limit 5
 
+# A reseller's request, carried out with its own access rules: it sees only its users' calls.
+recordings find --as reseller_north --limit 5
+
 # MOR's own example: every recording of user 5 up to and including 2019-12-31 23:59:59 UTC.
 # First only look: the dry run shows count, size, span, users and samples.
 recordings delete --user-id 5 --date-till 1577836799 --dry-run

@@ -1,5 +1,6 @@
 package io.recshell.recordings;
 
+import io.recshell.access.Access;
 import io.recshell.shell.RecshellException;
 
 /**
@@ -14,12 +15,28 @@ public final class FilterValidator {
     private FilterValidator() {
     }
 
-    /** Parses the five filters; checks value syntax only (see {@link #checkForDelete}). */
+    /** Parses the five filters and checks their combination (see {@link #checkForDelete}). */
     public static RecordingFilter parse(String recordingId, String userId, String deviceId, String dateFrom,
             String dateTill) {
-        RecordingFilter filter = new RecordingFilter(id("--recording-id", recordingId), id("--user-id", userId),
+        RecordingFilter filter = values(recordingId, userId, deviceId, dateFrom, dateTill);
+        checkCombinations(filter);
+        return filter;
+    }
+
+    /**
+     * Parses the five filters' values only. Their combination is checked by
+     * {@link #actingAs} once the acting user is known, because a simple user's id is implied.
+     */
+    public static RecordingFilter values(String recordingId, String userId, String deviceId, String dateFrom,
+            String dateTill) {
+        return new RecordingFilter(id("--recording-id", recordingId), id("--user-id", userId),
                 id("--device-id", deviceId), unixSeconds("--date-from", dateFrom),
                 unixSeconds("--date-till", dateTill));
+    }
+
+    /** The typed filters as the acting user runs them, checked against the combination rules. */
+    public static RecordingFilter actingAs(RecordingFilter typed, Access access) {
+        RecordingFilter filter = typed.actingAs(access);
         checkCombinations(filter);
         return filter;
     }
@@ -31,7 +48,7 @@ public final class FilterValidator {
         }
     }
 
-    static void checkCombinations(RecordingFilter filter) {
+    public static void checkCombinations(RecordingFilter filter) {
         if (filter.recordingId() != null && (filter.userId() != null || filter.deviceId() != null
                 || filter.dateFrom() != null || filter.dateTill() != null)) {
             throw RecshellException.invalid("recording_id cannot be combined with other filters");

@@ -10,6 +10,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.recshell.access.AccessRules;
 import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
@@ -40,6 +41,11 @@ public class RecordingsCommands {
               --date-from UNIX    recorded at or after this Unix time (seconds, UTC)
               --date-till UNIX    recorded at or before this Unix time (inclusive: 1577836799
                                   is up to and including 2019-12-31 23:59:59 UTC)
+
+            Acting as a platform user, with MOR's access rules:
+              --as USERNAME       a reseller reaches its own and its users' recordings, a simple
+                                  user only its own (its user id is implied), the admin, a manager
+                                  or an accountant everything; anything else is Access Denied
             """;
 
     private final RecordingsService service;
@@ -47,16 +53,18 @@ public class RecordingsCommands {
     private final AuditTrail audit;
     private final ShellOutput output;
     private final Session session;
+    private final AccessRules accessRules;
     private final DeleteFiles deleteFiles;
 
     public RecordingsCommands(RecordingsService service, DatabaseGate gate, AuditTrail audit, ShellOutput output,
-            Session session, DeleteFiles deleteFiles) {
+            Session session, AccessRules accessRules, DeleteFiles deleteFiles) {
         this.service = service;
         this.deleteFiles = deleteFiles;
         this.gate = gate;
         this.audit = audit;
         this.output = output;
         this.session = session;
+        this.accessRules = accessRules;
     }
 
     @Audited("find")
@@ -75,12 +83,14 @@ public class RecordingsCommands {
             @Option(longName = "date-till", description = "up to this Unix time, inclusive") String dateTill,
             @Option(longName = "limit", description = "show at most this many", defaultValue = "50") String limit,
             @Option(longName = "format", description = "table, csv or json", defaultValue = "table")
-            String format) {
+            String format,
+            @Option(longName = "as", description = "act as this platform user (MOR's access rules)") String as) {
         PendingEntry entry = audit.current();
-        RecordingFilter filter = FilterValidator.parse(recordingId, userId, deviceId, dateFrom, dateTill);
-        record(entry, filter);
+        RecordingFilter typed = FilterValidator.values(recordingId, userId, deviceId, dateFrom, dateTill);
+        record(entry, typed);
         long max = FilterValidator.id("--limit", limit);
         OutputFormat outputFormat = OutputFormat.parse(format);
+        RecordingFilter filter = actingAs(typed, as, entry);
         gate.ready();
 
         List<Listing<RecordingRow>> listing = new ArrayList<>(1);
@@ -121,16 +131,18 @@ public class RecordingsCommands {
             @Option(longName = "dry-run", description = "only show what would be deleted") boolean dryRun,
             @Option(longName = "yes", description = "delete without asking") boolean yes,
             @Option(longName = "expect", description = "delete only if exactly N recordings match") String expect,
+            @Option(longName = "as", description = "act as this platform user (MOR's access rules)") String as,
             @Option(longName = "files", description = "move the deleted recordings' audio files out of this folder")
             String files,
             @Option(longName = "manifest", description = "write the deleted recordings' file names to this new file")
             String manifest) {
         PendingEntry entry = audit.current();
-        RecordingFilter filter = FilterValidator.parse(recordingId, userId, deviceId, dateFrom, dateTill);
-        record(entry, filter);
-        FilterValidator.checkForDelete(filter);
+        RecordingFilter typed = FilterValidator.values(recordingId, userId, deviceId, dateFrom, dateTill);
+        record(entry, typed);
         Long expected = FilterValidator.id("--expect", expect);
         entry.filter("expect", expected);
+        RecordingFilter filter = actingAs(typed, as, entry);
+        FilterValidator.checkForDelete(filter);
         FileRequest fileRequest = deleteFiles.request(files, manifest);
         gate.ready();
 
@@ -193,7 +205,23 @@ public class RecordingsCommands {
         return Listing.open(format, output.out(), columns(), header, "recordings");
     }
 
-    private static void record(PendingEntry entry, RecordingFilter filter) {
+    /**
+     * The typed filters as {@code --as} user runs them (looked up in the database when one is
+     * named), checked against the combination rules; the audit entry records the acting user
+     * (also when it is denied) and the filters that will run.
+     */
+    private RecordingFilter actingAs(RecordingFilter typed, String as, PendingEntry entry) {
+        entry.actingUser(as);
+        if (as != null) {
+            gate.ready();
+        }
+        RecordingFilter filter = FilterValidator.actingAs(typed, accessRules.resolve(as));
+        record(entry, filter);
+        return filter;
+    }
+
+    /** Writes the filters into the audit entry under the names the audit log uses. */
+    public static void record(PendingEntry entry, RecordingFilter filter) {
         entry.filter("recording_id", filter.recordingId()).filter("user_id", filter.userId())
                 .filter("device_id", filter.deviceId()).filter("date_from", filter.dateFrom())
                 .filter("date_till", filter.dateTill());

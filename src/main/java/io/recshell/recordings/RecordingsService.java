@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.recshell.access.AccessRules;
 import io.recshell.audit.AuditEntry;
 import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
@@ -32,13 +33,15 @@ public class RecordingsService {
     private static final Logger log = LoggerFactory.getLogger(RecordingsService.class);
 
     private final RecordingRepository recordings;
+    private final AccessRules access;
     private final AuditTrail audit;
     private final TransactionTemplate readSnapshot;
     private final TransactionTemplate readWrite;
 
-    public RecordingsService(RecordingRepository recordings, AuditTrail audit,
+    public RecordingsService(RecordingRepository recordings, AccessRules access, AuditTrail audit,
             PlatformTransactionManager transactions) {
         this.recordings = recordings;
+        this.access = access;
         this.audit = audit;
         this.readSnapshot = new TransactionTemplate(transactions);
         this.readSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -53,7 +56,7 @@ public class RecordingsService {
      */
     public long find(RecordingFilter filter, long limit, Consumer<Long> onTotal, Consumer<RecordingRow> onRow) {
         return readSnapshot.execute(status -> {
-            checkDeviceOwner(filter);
+            checkAccess(filter);
             Where where = Where.of(filter);
             long total = recordings.count(where);
             onTotal.accept(total);
@@ -70,7 +73,7 @@ public class RecordingsService {
      */
     public Preview preview(RecordingFilter filter) {
         return readSnapshot.execute(status -> {
-            checkDeviceOwner(filter);
+            checkAccess(filter);
             if (filter.recordingId() != null && !recordings.exists(filter.recordingId())) {
                 throw RecshellException.notFound("Recording was not found");
             }
@@ -121,6 +124,19 @@ public class RecordingsService {
             log.info("run {} deleted {} recordings ({} bytes), audit entry {}", runId, deleted, bytes, written.id());
             return new DeleteResult(deleted, bytes, preview.count() - deleted, leftAlone, written.id(), message);
         });
+    }
+
+    /**
+     * Denies, before anything is counted, a user id, a device or a single recording outside
+     * the acting user's reach; the reach itself limits every query through {@link Where}.
+     */
+    private void checkAccess(RecordingFilter filter) {
+        access.checkUserId(filter.access(), filter.userId());
+        checkDeviceOwner(filter);
+        if (filter.recordingId() != null && filter.access().isLimited() && recordings.exists(filter.recordingId())
+                && recordings.count(Where.of(filter)) == 0) {
+            throw RecshellException.denied();
+        }
     }
 
     private void checkDeviceOwner(RecordingFilter filter) {

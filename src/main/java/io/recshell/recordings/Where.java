@@ -3,6 +3,8 @@ package io.recshell.recordings;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.recshell.access.Reach;
+
 /**
  * The WHERE clause of a filter over {@code recordings r}: constant SQL text with
  * positional parameters, never values pasted into the text.
@@ -14,9 +16,12 @@ public record Where(String sql, List<Object> params) {
     }
 
     /**
-     * @param reach an extra condition that limits what an acting user may see, or null
+     * The filter's conditions, always with the reach of the user it acts as (when that is
+     * limited), so that no query built from a filter can see past the acting user's reach.
+     *
+     * @param extra a further condition that every matching recording must meet, or null
      */
-    public static Where of(RecordingFilter filter, Where reach) {
+    public static Where of(RecordingFilter filter, Where extra) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (filter.recordingId() != null) {
@@ -40,9 +45,14 @@ public record Where(String sql, List<Object> params) {
             conditions.add("r.datetime < ?");
             params.add(filter.tillExclusive());
         }
+        Reach reach = filter.access().reach();
         if (reach != null) {
             conditions.add("(" + reach.sql() + ")");
             params.addAll(reach.params());
+        }
+        if (extra != null) {
+            conditions.add("(" + extra.sql() + ")");
+            params.addAll(extra.params());
         }
         String sql = conditions.isEmpty() ? "true" : String.join(" and ", conditions);
         return new Where(sql, List.copyOf(params));

@@ -23,7 +23,7 @@ import io.recshell.db.DatabaseErrors;
 public class CommandRunner {
 
     /** Command groups whose every command is audited, even a misspelt one. */
-    private static final Set<String> AUDITED_GROUPS = Set.of("recordings", "audit");
+    private static final Set<String> AUDITED_GROUPS = Set.of("recordings", "audit", "api");
 
     private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
 
@@ -57,9 +57,9 @@ public class CommandRunner {
                 help.printCommand(parsed.command());
                 return ExitCode.OK;
             }
-            entry = parsed.command().auditedAction().map(action -> audit.begin(action, parsed.typed()))
-                    .orElse(null);
-            log.debug("running: {}", parsed.typed());
+            String typed = SecretMask.join(parsed.words());
+            entry = parsed.command().auditedAction().map(action -> audit.begin(action, typed)).orElse(null);
+            log.debug("running: {}", typed);
             parsed.command().execute(new CommandContext(parsed.input(), catalog.registry(), output.out(), null));
             output.out().flush();
             audit.finish(entry);
@@ -95,7 +95,7 @@ public class CommandRunner {
             return null;
         }
         String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction).orElse("unknown");
-        return audit.begin(action, Tokenizer.join(words));
+        return audit.begin(action, SecretMask.join(words));
     }
 
     static RecshellException asRecshellException(Exception e) {

@@ -98,6 +98,12 @@ public class HelpPrinter {
         if (name.startsWith("date-") || name.equals("since")) {
             return "UNIX";
         }
+        if (name.equals("as")) {
+            return "USERNAME";
+        }
+        if (name.endsWith("-file")) {
+            return "FILE";
+        }
         if (name.equals("expect") || name.equals("limit") || name.equals("recordings") || name.equals("seed")) {
             return "N";
         }

@@ -15,10 +15,24 @@ public class Session {
     private UnaryOperator<String> prompter;
     private int scriptDepth;
     private boolean exitRequested;
+    private boolean standardInputFree;
 
     /** How to ask the person at the terminal; null when there is none. */
     void prompter(UnaryOperator<String> value) {
         this.prompter = value;
+    }
+
+    /** Set for a one-shot command, whose standard input carries no commands. */
+    void standardInputFree(boolean free) {
+        this.standardInputFree = free;
+    }
+
+    /**
+     * Whether a command may read standard input for data of its own (a secret, say): only a
+     * one-shot command may; the shell and a script read from standard input own it.
+     */
+    public boolean standardInputFree() {
+        return standardInputFree;
     }
 
     void enterScript() {

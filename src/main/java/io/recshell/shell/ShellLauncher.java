@@ -43,6 +43,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
             if (Terminals.stdinIsTerminal() && Terminals.stdoutIsTerminal()) {
                 session.prompter(ConsolePrompter::ask);
             }
+            session.standardInputFree(true);
             exitCode = commands.run(launch.commandWords());
         } else if (launch.scriptFile() != null) {
             exitCode = scripts.runFile(launch.scriptFile());
