@@ -34,10 +34,10 @@ public class InteractiveShell {
     private final Session session;
     private final ConnectionSettings settings;
     private final ShellOutput output;
-    private final PlatformUsers users;
+    private final UserCompletions users;
 
     public InteractiveShell(CommandCatalog catalog, CommandRunner commands, Session session,
-            ConnectionSettings settings, ShellOutput output, PlatformUsers users) {
+            ConnectionSettings settings, ShellOutput output, UserCompletions users) {
         this.catalog = catalog;
         this.commands = commands;
         this.session = session;

@@ -15,9 +15,9 @@ import org.jline.reader.ParsedLine;
 final class ShellCompleter implements Completer {
 
     private final Completer names;
-    private final PlatformUsers users;
+    private final UserCompletions users;
 
-    ShellCompleter(Completer names, PlatformUsers users) {
+    ShellCompleter(Completer names, UserCompletions users) {
         this.names = names;
         this.users = users;
     }

@@ -20,6 +20,8 @@ public final class Recshell {
     private static final Path JAR = Path.of(System.getProperty("recshell.jar", "target/recshell.jar"));
     private static final Path LOG = Path.of("target", "it-logs", "recshell.log");
 
+    private static List<String> jvm;
+
     private final Map<String, String> env = new HashMap<>();
     private String stdin;
 
@@ -48,8 +50,7 @@ public final class Recshell {
     }
 
     public Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(jvm());
         command.addAll(List.of(args));
         try {
             Files.createDirectories(LOG.getParent());
@@ -83,6 +84,55 @@ public final class Recshell {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /**
+     * The command line that starts the packaged recshell, as the launcher does: from the
+     * extracted layout with a class-data sharing archive made once per test run (a training
+     * run that fails fast against a closed port), which makes each start about twice as
+     * quick. Without the extracted layout, plainly {@code java -jar recshell.jar}.
+     */
+    public static synchronized List<String> jvm() {
+        if (jvm != null) {
+            return jvm;
+        }
+        List<String> base = List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        Path app = JAR.toAbsolutePath().resolveSibling("recshell-app").resolve("recshell.jar");
+        if (!Files.isReadable(app)) {
+            jvm = concat(base, List.of("-jar", JAR.toAbsolutePath().toString()));
+            return jvm;
+        }
+        Path archive = JAR.toAbsolutePath().resolveSibling("it-cds").resolve("recshell.jsa");
+        try {
+            Files.createDirectories(archive.getParent());
+            Files.deleteIfExists(archive);
+            ProcessBuilder training = new ProcessBuilder(concat(base, List.of("-XX:ArchiveClassesAtExit=" + archive,
+                    "-jar", app.toString(), "recordings", "find", "--limit", "1")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(new File("/dev/null"));
+            training.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1", "PGDATABASE", "none",
+                    "RECSHELL_LOG", LOG.toAbsolutePath().toString()));
+            Process process = training.start();
+            process.waitFor(120, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new AssertionError("cannot train the class-data sharing archive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> sharing = Files.isReadable(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
+        jvm = concat(base, sharing, List.of("-jar", app.toString()));
+        return jvm;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
     }
 
     private static String javaBinary() {

@@ -16,7 +16,6 @@ import java.util.function.Predicate;
  */
 public final class Tmux implements AutoCloseable {
 
-    private static final Path JAR = Path.of(System.getProperty("recshell.jar", "target/recshell.jar"));
 
     private static final String EXITED = "recshell exited with code ";
 
@@ -41,10 +40,10 @@ public final class Tmux implements AutoCloseable {
     /** Starts recshell (interactive: no arguments) in a {@code columns} x 50 terminal. */
     public static Tmux start(Map<String, String> env, Path home, int columns) {
         Tmux tmux = new Tmux(env);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> jvm = new ArrayList<>(Recshell.jvm());
+        jvm.add(1, "-Duser.home=" + home);
         // The pane outlives recshell, so that its last words and exit code stay readable.
-        String command = String.join(" ", List.of(java, "-Duser.home=" + home, "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toAbsolutePath().toString())) + "; echo \"" + EXITED + "$?\"; sleep 600";
+        String command = String.join(" ", jvm) + "; echo \"" + EXITED + "$?\"; sleep 600";
         tmux.tmux("new-session", "-d", "-s", "main", "-x", Integer.toString(columns), "-y", "50", "sh", "-c", command);
         return tmux;
     }

@@ -1,0 +1,56 @@
+package io.recshell.shell;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.recshell.access.PlatformUsers;
+import io.recshell.access.PlatformUsers.UserRow;
+import io.recshell.db.DatabaseGate;
+
+/**
+ * The platform's users as tab completion offers them: usernames for {@code --as}, ids
+ * (with the username beside them) for {@code --user-id}. Completion must never get in the
+ * way of typing, so any failure (no database yet, a slow query) just offers nothing.
+ */
+@Component
+public class UserCompletions {
+
+    /** At most this many suggestions, so a platform with many users stays quick. */
+    static final int MAX_SUGGESTIONS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(UserCompletions.class);
+
+    private final PlatformUsers users;
+    private final DatabaseGate gate;
+
+    public UserCompletions(PlatformUsers users, DatabaseGate gate) {
+        this.users = users;
+        this.gate = gate;
+    }
+
+    public List<UserRow> usernamesStartingWith(String prefix) {
+        try {
+            gate.ready();
+            return users.usernamesStartingWith(prefix, MAX_SUGGESTIONS);
+        } catch (RuntimeException e) {
+            log.debug("no username completion: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    public List<UserRow> idsStartingWith(String prefix) {
+        if (!prefix.chars().allMatch(Character::isDigit)) {
+            return List.of();
+        }
+        try {
+            gate.ready();
+            return users.idsStartingWith(prefix, MAX_SUGGESTIONS);
+        } catch (RuntimeException e) {
+            log.debug("no user id completion: {}", e.getMessage());
+            return List.of();
+        }
+    }
+}
