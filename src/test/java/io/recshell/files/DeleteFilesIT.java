@@ -113,7 +113,8 @@ class DeleteFilesIT {
         audio.recording(4, "1893456004.4", 1);
         Result result = deleteWithFiles("--yes");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).contains("2 absent, 0 remote").contains("2 moved to quarantine").contains("0 failed");
+        assertThat(result.stdout()).contains("2 absent, 0 remote").contains("2 moved to quarantine")
+                .contains("0 failed");
         assertThat(db.count("select absent from recshell.file_pass")).isEqualTo(2);
         assertThat(db.count("select count(*) from recordings")).isZero();
     }
