@@ -11,9 +11,11 @@ import org.apache.commons.codec.digest.DigestUtils;
  * The canonical encoding of an audit entry and its SHA-256 hash. The encoding is one line
  * per field, {@code name=value}, in the fixed order below, each value with backslash,
  * newline and carriage return escaped as {@code \\}, {@code \n} and {@code \r}, a missing
- * value written as nothing, and lines joined by a single newline (no trailing newline).
- * {@code at} is ISO-8601 UTC with exactly six fraction digits. The hash is the lowercase
- * hex SHA-256 of the UTF-8 bytes. docs/audit-log.md shows how to recompute it elsewhere.
+ * value written as nothing (so a missing value and an empty text encode alike), and lines
+ * joined by a single newline (no trailing newline). {@code at} is ISO-8601 UTC with exactly
+ * six fraction digits; numbers are decimal; {@code filters} is the stored JSON text as it is.
+ * The hash is the lowercase hex SHA-256 of the UTF-8 bytes. docs/audit-log.md shows a worked
+ * example and a script that recomputes it elsewhere; change the three together.
  */
 public final class AuditHasher {
 
@@ -28,6 +30,11 @@ public final class AuditHasher {
 
     public static String hash(AuditEntry e) {
         return DigestUtils.sha256Hex(canonical(e).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the entry's stored hash is the hash of its content. */
+    public static boolean matches(AuditEntry e) {
+        return hash(e).equals(e.hash());
     }
 
     public static String canonical(AuditEntry e) {

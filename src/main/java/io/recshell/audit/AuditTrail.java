@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit log as commands see it: the shell opens an entry when an audited command
  * starts, the command fills it in, and the entry is written when the command ends, in its
- * own transaction, or, for a delete, inside the transaction that deletes.
+ * own transaction, or, for a delete, inside the transaction that deletes. Secrets in the
+ * command, the message and the filters are masked ({@link SecretMasking}) before anything
+ * is stored or logged.
  */
 @Service
 public class AuditTrail {
@@ -34,9 +36,9 @@ public class AuditTrail {
         this.operator = operator;
     }
 
-    /** Opens the entry of a command that is starting. */
+    /** Opens the entry of a command that is starting; secrets in the command are masked. */
     public PendingEntry begin(String action, String command) {
-        current = new PendingEntry(action, command);
+        current = new PendingEntry(action, SecretMasking.maskText(command));
         return current;
     }
 
@@ -52,10 +54,12 @@ public class AuditTrail {
         return operator;
     }
 
-    /** Writes the entry inside the caller's transaction (used by deletes). */
+    /**
+     * Writes the entry inside the caller's transaction (used by deletes), as its last step:
+     * the chain lock taken here is held until that transaction commits.
+     */
     public AuditEntry appendInCurrentTransaction(PendingEntry entry) {
-        AuditEntry written = repository.append(entry, operator, filtersJson(entry));
-        entry.markWritten();
+        AuditEntry written = append(entry);
         log.info("audit entry {}: {} {} ({})", written.id(), written.action(), written.outcome(),
                 written.message());
         return written;
@@ -70,10 +74,21 @@ public class AuditTrail {
             current = null;
         }
         gate.ready();
-        transactions.executeWithoutResult(status -> appendInCurrentTransaction(entry));
+        long started = System.nanoTime();
+        AuditEntry written = transactions.execute(status -> append(entry));
+        long micros = (System.nanoTime() - started) / 1_000;
+        log.info("audit entry {}: {} {} ({}); appended and committed in {} us", written.id(), written.action(),
+                written.outcome(), written.message(), micros);
     }
 
+    /** The entry's filters as stored: JSON with sorted keys, secrets masked. */
     public String filtersJson(PendingEntry entry) {
-        return json.writeValueAsString(entry.filters());
+        return SecretMasking.maskText(json.writeValueAsString(entry.filters()));
+    }
+
+    private AuditEntry append(PendingEntry entry) {
+        AuditEntry written = repository.append(entry, operator, filtersJson(entry));
+        entry.markWritten();
+        return written;
     }
 }

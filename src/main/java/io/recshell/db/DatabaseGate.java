@@ -119,7 +119,18 @@ public class DatabaseGate {
         } catch (FlywayException e) {
             log.error("Migration of schema recshell failed", e);
             throw new RecshellException(ExitCode.DATABASE, "Cannot bring schema recshell up to date in database '"
-                    + settings.database() + "': " + DatabaseErrors.rootMessage(e), e);
+                    + settings.database() + "': " + DatabaseErrors.rootMessage(e) + ownerHint(e), e);
         }
+    }
+
+    /** An operator role may not change schema recshell: its owner applies upgrades (docs/audit-log.md). */
+    private String ownerHint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                return ". Role " + settings.user() + " may not change schema recshell: run recshell once as the"
+                        + " schema's owner (e.g. recshell --db-user OWNER audit verify) to apply the upgrade";
+            }
+        }
+        return "";
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
+import io.recshell.audit.SecretMasking;
 import io.recshell.db.DatabaseErrors;
 
 /**
@@ -57,7 +58,7 @@ public class CommandRunner {
                 help.printCommand(parsed.command());
                 return ExitCode.OK;
             }
-            String typed = SecretMask.join(parsed.words());
+            String typed = recordable(words);
             entry = parsed.command().auditedAction().map(action -> audit.begin(action, typed)).orElse(null);
             log.debug("running: {}", typed);
             parsed.command().execute(new CommandContext(parsed.input(), catalog.registry(), output.out(), null));
@@ -95,7 +96,12 @@ public class CommandRunner {
             return null;
         }
         String action = catalog.longestMatch(words).flatMap(AnnotatedCommand::auditedAction).orElse("unknown");
-        return audit.begin(action, SecretMask.join(words));
+        return audit.begin(action, recordable(words));
+    }
+
+    /** The command as typed, with secrets masked: what the audit log and the log file keep. */
+    private static String recordable(List<String> words) {
+        return Tokenizer.join(SecretMasking.maskWords(words));
     }
 
     static RecshellException asRecshellException(Exception e) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
+import io.recshell.audit.SecretMasking;
+
 /**
  * Runs a file of commands, one a line; blank lines and lines starting with '#' are
  * skipped. It stops at the first command that fails and returns that command's exit code,
@@ -59,7 +61,7 @@ public class ScriptRunner {
                 ExitCode code = runLine(trimmed);
                 if (code != ExitCode.OK) {
                     output.notice("recshell: stopped at " + sourceName + " line " + lineNumber + " (exit code "
-                            + code.code() + "): " + trimmed);
+                            + code.code() + "): " + SecretMasking.maskText(trimmed));
                     return code;
                 }
             }

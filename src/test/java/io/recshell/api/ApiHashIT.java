@@ -54,7 +54,7 @@ class ApiHashIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stderr()).contains("Unknown option '--secret' for 'api hash'");
         assertThat(db.jdbc().queryForObject("select command from recshell.audit_log order by id desc limit 1",
-                String.class)).isEqualTo("api hash --secret ******** s_user_id=5");
+                String.class)).isEqualTo("api hash --secret *** s_user_id=5");
     }
 
     @Test
