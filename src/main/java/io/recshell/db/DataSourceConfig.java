@@ -18,6 +18,13 @@ import io.recshell.shell.LaunchOptions;
 @Configuration
 public class DataSourceConfig {
 
+    /**
+     * The application name of this process's connections, unique per process, so that
+     * Ctrl-C in the shell cancels recshell's own statements and nobody else's.
+     */
+    public static final String APPLICATION_NAME = "recshell " + ProcessHandle.current().pid() + "-"
+            + Long.toHexString(Double.doubleToLongBits(Math.random()) & 0xffffffL);
+
     @Bean
     public ConnectionSettings connectionSettings(LaunchOptions launch, Environment environment) {
         return ConnectionSettings.resolve(launch, System.getenv(),
@@ -39,7 +46,7 @@ public class DataSourceConfig {
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(timeouts.connectMillis());
-        config.addDataSourceProperty("ApplicationName", "recshell");
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeouts.connectMillis() / 1000)));
         config.setConnectionInitSql(timeouts.sessionSettingsSql());
         return new HikariDataSource(config);

@@ -9,11 +9,12 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.stereotype.Component;
 
 import io.recshell.db.ConnectionSettings;
@@ -35,9 +36,14 @@ public class InteractiveShell {
     private final ConnectionSettings settings;
     private final ShellOutput output;
     private final UserCompletions users;
+    private final CommandInterrupter interrupter;
+    private final io.recshell.db.DatabaseGate gate;
 
     public InteractiveShell(CommandCatalog catalog, CommandRunner commands, Session session,
-            ConnectionSettings settings, ShellOutput output, UserCompletions users) {
+            ConnectionSettings settings, ShellOutput output, UserCompletions users, CommandInterrupter interrupter,
+            io.recshell.db.DatabaseGate gate) {
+        this.interrupter = interrupter;
+        this.gate = gate;
         this.catalog = catalog;
         this.commands = commands;
         this.session = session;
@@ -49,10 +55,11 @@ public class InteractiveShell {
     public ExitCode run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = lineReader(terminal);
-            session.prompter(question -> readAnswer(reader, question));
+            session.prompter(question -> readAnswer(terminal, reader, question));
             output.widthFrom(terminal::getWidth);
-            terminal.writer().println("recshell - connected as " + settings.user() + " to " + settings.database()
-                    + " on " + settings.host() + ":" + settings.port() + ". Type 'help' for commands, 'exit' to leave.");
+            terminal.handle(Terminal.Signal.INT, signal -> interrupter.interrupt());
+            terminal.writer().println(banner());
+            terminal.writer().flush();
             String prompt = "recshell:" + settings.database() + "> ";
             while (!session.exitRequested()) {
                 String line;
@@ -75,10 +82,26 @@ public class InteractiveShell {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return;
         }
+        interrupter.commandStarts();
         try {
             commands.run(Tokenizer.split(trimmed));
         } catch (RecshellException e) {
             System.err.println("error: " + e.getMessage());
+        } finally {
+            interrupter.commandEnds();
+        }
+    }
+
+    /** Says where recshell is connected, after trying: a banner must not claim a connection. */
+    private String banner() {
+        String where = settings.database() + " on " + settings.host() + ":" + settings.port() + " as "
+                + settings.user();
+        try {
+            gate.ready();
+            return "recshell - connected to " + where + ". Type 'help' for commands, 'exit' to leave.";
+        } catch (RecshellException e) {
+            return "recshell - NOT connected to " + where + ": " + e.getMessage()
+                    + "\nCommands that need the database will fail. Type 'help' for commands, 'exit' to leave.";
         }
     }
 
@@ -88,7 +111,7 @@ public class InteractiveShell {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("recshell")
-                .completer(new ShellCompleter(new CommandCompleter(catalog.registry()), users))
+                .completer(new ShellCompleter(catalog, users))
                 .parser(parser)
                 .history(new DefaultHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile())
@@ -103,11 +126,34 @@ public class InteractiveShell {
         return Path.of(System.getProperty("user.home"), ".recshell_history");
     }
 
-    private static String readAnswer(LineReader reader, String question) {
+    /**
+     * Asks the confirmation question. Keys typed before the question appeared are thrown
+     * away (a number typed ahead must not confirm a dry run nobody has seen), and the
+     * answer is kept out of the history.
+     */
+    private static String readAnswer(Terminal terminal, LineReader reader, String question) {
+        discardTypeAhead(terminal);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             return reader.readLine(question);
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+    }
+
+    private static void discardTypeAhead(Terminal terminal) {
+        Attributes cooked = terminal.enterRawMode();
+        try {
+            NonBlockingReader in = terminal.reader();
+            while (in.peek(20) >= 0) {
+                in.read();
+            }
+        } catch (IOException e) {
+            log.debug("could not discard type-ahead: {}", e.getMessage());
+        } finally {
+            terminal.setAttributes(cooked);
         }
     }
 }

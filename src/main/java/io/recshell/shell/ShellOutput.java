@@ -27,6 +27,7 @@ public class ShellOutput {
             new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     private final boolean terminal = Terminals.stdoutIsTerminal();
     private volatile IntSupplier width;
+    private volatile boolean stopped;
 
     public PrintWriter out() {
         return out;
@@ -39,6 +40,15 @@ public class ShellOutput {
     /** True when standard output is a terminal (progress bars and widths may be used). */
     public boolean isTerminal() {
         return terminal;
+    }
+
+    /** Ctrl-C: the next write to standard output ends the running command as aborted. */
+    void stop() {
+        stopped = true;
+    }
+
+    void resume() {
+        stopped = false;
     }
 
     /** The interactive shell tells how wide its terminal is (it may change while it runs). */
@@ -103,6 +113,31 @@ public class ShellOutput {
         @Override
         public int width() {
             return ShellOutput.this.width();
+        }
+
+        @Override
+        public void write(int c) {
+            checkStopped();
+            super.write(c);
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            checkStopped();
+            super.write(buf, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            checkStopped();
+            super.write(s, off, len);
+        }
+
+        private void checkStopped() {
+            if (stopped) {
+                stopped = false;
+                throw RecshellException.aborted("Interrupted (Ctrl-C)");
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,9 @@ class InteractiveShellIT {
     void tabCompletesCommandsOptionsAndUsernames() {
         try (Tmux shell = Tmux.start(db.env(), home, 160)) {
             shell.waitFor("the prompt", s -> s.contains("recshell:" + db.name() + ">"));
-            shell.type("recordings del").send("Tab");
+            shell.type("rec").send("Tab");
+            shell.waitFor("the completed group", s -> s.contains("> recordings ") && !s.contains("recordings\\"));
+            shell.type("del").send("Tab");
             shell.waitFor("the completed command", s -> s.contains("> recordings delete"));
             shell.type("--dry").send("Tab");
             shell.waitFor("the completed option", s -> s.contains("> recordings delete --dry-run"));
@@ -64,6 +67,7 @@ class InteractiveShellIT {
         long id = 77;
         try (Tmux shell = Tmux.start(db.env(), home, 160)) {
             shell.waitFor("the prompt", s -> s.contains("recshell:" + db.name() + ">"));
+            assertThat(shell.screen()).contains("recshell - connected to " + db.name());
             shell.type("recordings delete --recording-id " + id).send("Enter");
             shell.waitFor("the question", s -> s.contains("Type 1 to delete 1 recording"));
             shell.type("2").send("Enter");
@@ -81,8 +85,10 @@ class InteractiveShellIT {
         }
         assertThat(db.jdbc().queryForList("select outcome from recshell.audit_log where action = 'delete' order by id",
                 String.class)).containsExactly("aborted", "ok");
-        assertThat(Files.readString(home.resolve(".recshell_history")))
-                .as("history kept in the home directory").contains("recordings delete --recording-id " + id);
+        List<String> history = Files.readAllLines(home.resolve(".recshell_history"));
+        assertThat(history).as("history kept in the home directory")
+                .anyMatch(line -> line.endsWith("recordings delete --recording-id " + id));
+        assertThat(history).as("confirmation answers are not history").noneMatch(line -> line.matches(".*:[12]"));
     }
 
     @Test
