@@ -100,12 +100,14 @@ public class AuditRepository {
 
     /**
      * Streams the newest {@code limit} entries matching the query, oldest first; from a
-     * cursor when called inside a transaction, like {@link #walkInOrder}.
+     * cursor when called inside a transaction, like {@link #walkInOrder}. The entries of the
+     * single batches of deletes and restores are left out unless the query names their action.
      */
     public void newest(AuditQuery query, Consumer<AuditEntry> consumer) {
         JdbcClient.StatementSpec statement = jdbc.sql("select * from (select " + COLUMNS + " from recshell.audit_log"
                         + " where (cast(? as timestamptz) is null or at >= ?)"
-                        + " and (cast(? as text) is null or action = ?)"
+                        + " and (cast(? as text) is null and action not in ('delete_batch', 'restore_batch')"
+                        + " or action = ?)"
                         + " and (cast(? as text) is null or outcome = ?)"
                         + " and (cast(? as text) is null or acting_user = ?)"
                         + " order by id desc limit ?) newest order by id")

@@ -1,7 +1,14 @@
 package io.recshell.audit;
 
+import javax.sql.DataSource;
+
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +66,28 @@ public class AuditTrail {
      * the chain lock taken here is held until that transaction commits.
      */
     public AuditEntry appendInCurrentTransaction(PendingEntry entry) {
-        AuditEntry written = append(entry);
+        return write(repository, operator, filtersJson(entry), entry);
+    }
+
+    /**
+     * Writes the entry inside the current transaction of one pinned session: a delete or
+     * restore run writes each batch's entry in the transaction that deletes its rows.
+     */
+    public AuditEntry appendOn(DataSource session, PendingEntry entry) {
+        return write(new AuditRepository(JdbcClient.create(session)), operator, filtersJson(entry), entry);
+    }
+
+    /**
+     * Writes the entry inside the caller's transaction in another operator's name, with
+     * the filters already as JSON: used to close a run whose process died, in its name.
+     */
+    public AuditEntry appendOnBehalf(Operator runOperator, String filtersJson, PendingEntry entry) {
+        return write(repository, runOperator, SecretMasking.maskText(filtersJson), entry);
+    }
+
+    private static AuditEntry write(AuditRepository target, Operator by, String filtersJson, PendingEntry entry) {
+        AuditEntry written = target.append(entry, by, filtersJson);
+        entry.markWritten();
         log.info("audit entry {}: {} {} ({})", written.id(), written.action(), written.outcome(),
                 written.message());
         return written;
@@ -75,7 +103,11 @@ public class AuditTrail {
         }
         gate.ready();
         long started = System.nanoTime();
-        AuditEntry written = transactions.execute(status -> append(entry));
+        AuditEntry written = transactions.execute(status -> {
+            AuditEntry appended = repository.append(entry, operator, filtersJson(entry));
+            entry.markWritten();
+            return appended;
+        });
         long micros = (System.nanoTime() - started) / 1_000;
         log.info("audit entry {}: {} {} ({}); appended and committed in {} us", written.id(), written.action(),
                 written.outcome(), written.message(), micros);
@@ -84,11 +116,5 @@ public class AuditTrail {
     /** The entry's filters as stored: JSON with sorted keys, secrets masked. */
     public String filtersJson(PendingEntry entry) {
         return SecretMasking.maskText(json.writeValueAsString(entry.filters()));
-    }
-
-    private AuditEntry append(PendingEntry entry) {
-        AuditEntry written = repository.append(entry, operator, filtersJson(entry));
-        entry.markWritten();
-        return written;
     }
 }

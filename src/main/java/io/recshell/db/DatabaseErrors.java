@@ -42,7 +42,8 @@ public final class DatabaseErrors {
         return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
-    private static String sqlState(Throwable e) {
+    /** The SQLSTATE of the first SQLException in the cause chain, or null. */
+    public static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ import io.recshell.shell.RecshellException;
 /**
  * The first step of every command that needs the database: connect (naming host, port,
  * database and user when that fails), check that the platform's tables are there, and
- * bring recshell's own schema up to date with Flyway. Done once per process.
+ * bring recshell's own schema up to date with Flyway, then announce {@link DatabaseReady}.
+ * Done once per process.
  */
 @Component
 public class DatabaseGate {
@@ -33,14 +35,16 @@ public class DatabaseGate {
 
     private final DataSource dataSource;
     private final ConnectionSettings settings;
+    private final ApplicationEventPublisher events;
     private boolean connected;
     private RecshellException unreachable;
     private boolean migrated;
     private boolean platformChecked;
 
-    public DatabaseGate(DataSource dataSource, ConnectionSettings settings) {
+    public DatabaseGate(DataSource dataSource, ConnectionSettings settings, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.events = events;
     }
 
     /** Connects, checks the platform tables and migrates recshell's schema. */
@@ -121,6 +125,7 @@ public class DatabaseGate {
             throw new RecshellException(ExitCode.DATABASE, "Cannot bring schema recshell up to date in database '"
                     + settings.database() + "': " + DatabaseErrors.rootMessage(e) + ownerHint(e), e);
         }
+        events.publishEvent(new DatabaseReady());
     }
 
     /** An operator role may not change schema recshell: its owner applies upgrades (docs/audit-log.md). */

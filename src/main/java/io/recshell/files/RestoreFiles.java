@@ -40,6 +40,16 @@ public class RestoreFiles {
         return Optional.of(restore(job.get(), command));
     }
 
+    /**
+     * For a restore's dry run: where the delete's quarantined files will come back from, or
+     * empty when the delete moved no files.
+     */
+    public Optional<String> plan(long deleteRunId) {
+        return passes.jobOfRun(deleteRunId).filter(job -> job.dir() != null && job.auditId() != null)
+                .map(job -> "its audio files come back from " + Quarantine.path(job.dir(), job.auditId())
+                        + " after the rows (recordings files restore does it alone)");
+    }
+
     /** As {@link #afterRestore}, for the delete that an audit entry names (exit 3 if it moved no files). */
     String restoreOfAuditEntry(long auditId, String command) {
         FileJob job = passes.jobOfAuditEntry(auditId);

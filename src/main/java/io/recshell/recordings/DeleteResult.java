@@ -5,10 +5,13 @@ import io.recshell.format.Values;
 /**
  * What a delete did.
  *
+ * @param auditId the delete's closing audit entry, which {@code recordings restore --audit-id} takes
+ * @param runId the delete run: its archived rows and batch entries carry it
  * @param vanished previewed recordings that were gone or no longer matched when deleting
  * @param leftAlone recordings that began to match after the preview and were not touched
  */
-public record DeleteResult(long deleted, long bytes, long vanished, long leftAlone, long auditId, String message) {
+public record DeleteResult(long deleted, long bytes, long vanished, long leftAlone, long auditId, long runId,
+        String message) {
 
     static String describe(long deleted, long bytes, long previewed, long leftAlone) {
         StringBuilder b = new StringBuilder("Deleted ").append(Values.count(deleted, "recording"))

@@ -3,11 +3,12 @@ package io.recshell.recordings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL over the platform's {@code recordings}, {@code devices} and {@code users}
- * tables, and over recshell's archive. The platform tables are only ever read, and rows
- * of {@code recordings} deleted; their structure is never changed.
+ * tables, which it only reads. Rows of {@code recordings} are deleted by
+ * {@link ArchiveRepository}, which archives them; the platform's tables are never altered.
  */
 @Repository
 public class RecordingRepository {
@@ -31,6 +32,11 @@ public class RecordingRepository {
     public RecordingRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+    }
+
+    /** The same SQL over one pinned session. */
+    static RecordingRepository on(DataSource session) {
+        return new RecordingRepository(JdbcClient.create(session), new JdbcTemplate(session));
     }
 
     public long count(Where where) {
@@ -58,29 +64,25 @@ public class RecordingRepository {
                 .params(Arrays.asList(where.paramsWith(limit))).query(RecordingRepository::map).list();
     }
 
-    /** Count, bytes, span and owners of the matching rows; see {@link Preview}. */
-    public Preview summarize(Where where, List<RecordingRow> samples, long[] ids) {
-        return jdbc.sql("""
-                select count(*) as n, coalesce(sum(r.size), 0) as bytes, min(r.datetime) as earliest,
-                       max(r.datetime) as latest, count(distinct r.user_id) as users
-                from recordings r where %s""".formatted(where.sql()))
-                .params(where.params())
-                .query((rs, n) -> new Preview(rs.getLong("n"), rs.getLong("bytes"),
-                        rs.getObject("earliest", LocalDateTime.class), rs.getObject("latest", LocalDateTime.class),
-                        rs.getLong("users"), samples, ids))
-                .single();
-    }
-
-    /** The ids of every matching recording, in id order, streamed into an array. */
-    public long[] matchingIds(Where where) {
+    /**
+     * Streams every matching row's id, size and owner into the tally, in id order, then adds
+     * the time span. Must run inside a transaction: the driver then fetches with a cursor,
+     * and both statements see the same rows under REPEATABLE READ. (Times are left out of
+     * the stream because turning millions of them into Java values costs more than one
+     * min/max query, which an index on datetime usually answers at once.)
+     */
+    void tally(Where where, PreviewTally tally) {
         JdbcTemplate streaming = new JdbcTemplate(template.getDataSource());
         streaming.setFetchSize(50_000);
-        LongList ids = new LongList();
-        streaming.query("select r.id from recordings r where " + where.sql() + " order by r.id",
+        streaming.query("select r.id, r.size, r.user_id from recordings r where " + where.sql() + " order by r.id",
                 rs -> {
-                    ids.add(rs.getLong(1));
+                    tally.add(rs.getLong(1), rs.getLong(2), rs.getLong(3));
                 }, where.params().toArray());
-        return ids.toArray();
+        jdbc.sql("select min(r.datetime), max(r.datetime) from recordings r where " + where.sql())
+                .params(where.params())
+                .query(rs -> {
+                    tally.span(rs.getObject(1, LocalDateTime.class), rs.getObject(2, LocalDateTime.class));
+                });
     }
 
     public boolean exists(long recordingId) {
@@ -92,46 +94,10 @@ public class RecordingRepository {
         return jdbc.sql("select user_id from devices where id = ?").param(deviceId).query(Long.class).optional();
     }
 
-    /** Starts a delete run; its id ties the archived rows and the audit entry together. */
-    public long createRun(String sessionId, String command, String filtersJson, String actingUser, long matched) {
-        return jdbc.sql("""
-                insert into recshell.delete_run (session_id, command, filters, acting_user, matched)
-                values (?, ?, ?, ?, ?) returning id""")
-                .params(sessionId, command, filtersJson, actingUser, matched).query(Long.class).single();
-    }
-
-    /**
-     * Deletes those of the given ids that still match the filter, copying each deleted row
-     * whole into the archive in the same statement.
-     *
-     * @return how many rows were deleted and their total size
-     */
-    public Deleted deleteAndArchive(long runId, long[] ids, Where where) {
-        List<Object> params = new ArrayList<>();
-        params.add(ids);
-        params.addAll(where.params());
-        params.add(runId);
-        return template.queryForObject("""
-                with gone as (
-                    delete from recordings r where r.id = any(?::bigint[]) and %s
-                    returning r.*
-                ), archived as (
-                    insert into recshell.archived_recording (run_id, recording_id, size, row_data)
-                    select ?, gone.id, gone.size, to_jsonb(gone) from gone
-                    returning size
-                )
-                select count(*), coalesce(sum(size), 0) from archived""".formatted(where.sql()),
-                (rs, n) -> new Deleted(rs.getLong(1), rs.getLong(2)), params.toArray());
-    }
-
     static RecordingRow map(ResultSet rs, int row) throws SQLException {
         return new RecordingRow(rs.getLong("id"), rs.getObject("datetime", LocalDateTime.class),
                 rs.getLong("user_id"), rs.getLong("dst_user_id"), rs.getLong("src_device_id"),
                 rs.getLong("dst_device_id"), rs.getString("src"), rs.getString("dst"), rs.getLong("size"),
                 rs.getString("path"), rs.getString("uniqueid"), rs.getInt("local"));
-    }
-
-    /** Rows deleted by one statement and their total size in bytes. */
-    public record Deleted(long count, long bytes) {
     }
 }

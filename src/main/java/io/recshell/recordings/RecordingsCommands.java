@@ -17,6 +17,7 @@ import io.recshell.audit.PendingEntry;
 import io.recshell.db.DatabaseGate;
 import io.recshell.files.DeleteFiles;
 import io.recshell.files.FileRequest;
+import io.recshell.files.RestoreFiles;
 import io.recshell.format.Column;
 import io.recshell.format.Listing;
 import io.recshell.format.OutputFormat;
@@ -26,7 +27,7 @@ import io.recshell.shell.RecshellException;
 import io.recshell.shell.Session;
 import io.recshell.shell.ShellOutput;
 
-/** {@code recordings find} and {@code recordings delete}: parse, validate, print. */
+/** {@code recordings find}, {@code delete} and {@code restore}: parse, validate, print. */
 @Component
 public class RecordingsCommands {
 
@@ -49,17 +50,22 @@ public class RecordingsCommands {
             """;
 
     private final RecordingsService service;
+    private final RestoreService restores;
     private final DatabaseGate gate;
     private final AuditTrail audit;
     private final ShellOutput output;
     private final Session session;
     private final AccessRules accessRules;
     private final DeleteFiles deleteFiles;
+    private final RestoreFiles restoreFiles;
 
-    public RecordingsCommands(RecordingsService service, DatabaseGate gate, AuditTrail audit, ShellOutput output,
-            Session session, AccessRules accessRules, DeleteFiles deleteFiles) {
+    public RecordingsCommands(RecordingsService service, RestoreService restores, DatabaseGate gate,
+            AuditTrail audit, ShellOutput output, Session session, AccessRules accessRules, DeleteFiles deleteFiles,
+            RestoreFiles restoreFiles) {
         this.service = service;
+        this.restores = restores;
         this.deleteFiles = deleteFiles;
+        this.restoreFiles = restoreFiles;
         this.gate = gate;
         this.audit = audit;
         this.output = output;
@@ -115,8 +121,9 @@ public class RecordingsCommands {
                     Every delete first prints a dry run (count, total size, time span, users, samples).
                     On a terminal you then type the number of recordings to confirm. Without a terminal
                     (scripts, pipes, cron) the delete runs only with --yes or --expect N.
-                    Only the recordings counted by the dry run are deleted; each is archived whole and
-                    the delete is written to the audit log in the same transaction.
+                    Only the recordings counted by the dry run are deleted, in batches of short
+                    transactions; each batch archives its rows whole and writes its own audit entry, and
+                    the delete's entry sums them up. recordings restore --audit-id ID undoes a delete.
 
                     --files DIR moves the audio files (<uniqueid>.mp3) of deleted local recordings into
                     DIR/.recshell-quarantine/<audit id> once the deletion has committed (restorable;
@@ -171,19 +178,80 @@ public class RecordingsCommands {
             }
             return;
         }
-        if (yes) {
-            return;
-        }
-        if (!session.canPrompt()) {
+        if (!yes && !session.canPrompt()) {
             throw RecshellException.invalid("Refusing to delete without confirmation: there is no terminal to"
                     + " ask. Run again with --expect " + count + " (deletes only if exactly " + count
                     + " still match) or with --yes.");
         }
-        String answer = session.ask("Type " + count + " to delete " + Values.count(count, "recording")
+        askUnless(yes, count, "delete");
+    }
+
+    /** Asks the person to type the count, unless --yes was given; anything else aborts. */
+    private void askUnless(boolean yes, long count, String verb) {
+        if (yes) {
+            return;
+        }
+        if (!session.canPrompt()) {
+            throw RecshellException.invalid("Refusing to " + verb + " without confirmation: there is no terminal"
+                    + " to ask. Run again with --yes.");
+        }
+        String answer = session.ask("Type " + count + " to " + verb + " " + Values.count(count, "recording")
                 + ", anything else to abort: ").orElse("");
         if (!answer.strip().equals(Long.toString(count))) {
             throw RecshellException.aborted("Confirmation '" + answer.strip() + "' does not match " + count
-                    + "; nothing was deleted");
+                    + "; nothing was " + (verb.equals("delete") ? "deleted" : "restored"));
+        }
+    }
+
+    @Audited("restore")
+    @Command(name = {"recordings", "restore"}, group = GROUP,
+            description = "Put the recordings of a delete back, after a dry run and a confirmation",
+            help = """
+                    --audit-id ID names a delete by any of its audit entries (the closing delete entry,
+                    an interrupted one, or one of its delete_batch entries; see audit list --action delete).
+                    Its archived rows go back into recordings exactly as they were (same ids, every
+                    column), in batches; rows whose id exists in recordings again are skipped. The dry run
+                    comes first; on a terminal you type the number of recordings to confirm, without one
+                    the restore runs only with --yes.""")
+    public void restore(@Option(longName = "audit-id", description = "an audit entry of the delete") String auditId,
+            @Option(longName = "dry-run", description = "only show what would be restored") boolean dryRun,
+            @Option(longName = "yes", description = "restore without asking") boolean yes) {
+        PendingEntry entry = audit.current();
+        if (auditId == null) {
+            throw RecshellException.invalid("recordings restore needs --audit-id ID: the audit entry of the delete"
+                    + " to undo (see audit list --action delete)");
+        }
+        long deleteEntry = FilterValidator.id("--audit-id", auditId);
+        entry.filter("audit_id", deleteEntry);
+        gate.ready();
+
+        RestorePlan plan = restores.plan(deleteEntry);
+        entry.filter("run_id", plan.runId()).matched(plan.archived());
+        printRestorePlan(plan);
+        restoreFiles.plan(plan.runId()).ifPresent(line -> output.println("  " + line));
+        if (dryRun) {
+            entry.outcome(Outcome.DRY_RUN, "Would restore " + Values.count(plan.toRestore(), "recording"));
+            return;
+        }
+        if (plan.toRestore() == 0) {
+            entry.outcome(Outcome.OK, "Nothing to restore: all " + plan.archived() + " exist again");
+            output.println("Nothing to restore: every recording of run " + plan.runId() + " is in recordings.");
+            restoreFiles.afterRestore(plan.runId(), entry.command());
+            return;
+        }
+        askUnless(yes, plan.toRestore(), "restore");
+        RestoreResult result = restores.restore(plan, entry);
+        output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+        restoreFiles.afterRestore(plan.runId(), entry.command());
+    }
+
+    private void printRestorePlan(RestorePlan plan) {
+        output.println("Would restore " + Values.count(plan.toRestore(), "recording") + " of run " + plan.runId()
+                + " (" + Values.humanBytes(plan.bytes()) + ", " + plan.bytes() + " bytes archived)");
+        output.println("  deleted at " + Values.utc(plan.deletedAt()) + " by: " + plan.deleteCommand());
+        if (plan.present() > 0) {
+            output.println("  " + plan.present() + " of the " + Values.count(plan.archived(), "archived recording")
+                    + (plan.present() == 1 ? " exists" : " exist") + " in recordings again and will be skipped");
         }
     }
 

@@ -18,8 +18,9 @@ import io.recshell.db.DataSourceConfig;
  * stops. Output stops at once (the next line written ends the command as aborted), and
  * the statement the command is waiting for is cancelled on the server, from a connection
  * of its own, for recshell's own connections only (they carry this process's
- * application name). A delete stops between or inside a batch; what committed stays
- * committed, archived and audited, as after any interrupted delete.
+ * application name). A delete or restore stops before its next batch (or inside the
+ * current one, which rolls back): the run is closed as aborted, and what committed stays
+ * committed, archived and audited.
  */
 @Component
 public class CommandInterrupter {
@@ -29,6 +30,7 @@ public class CommandInterrupter {
     private final ShellOutput output;
     private final ConnectionSettings settings;
     private volatile boolean running;
+    private volatile boolean requested;
 
     public CommandInterrupter(ShellOutput output, ConnectionSettings settings) {
         this.output = output;
@@ -37,12 +39,19 @@ public class CommandInterrupter {
 
     void commandStarts() {
         output.resume();
+        requested = false;
         running = true;
     }
 
     void commandEnds() {
         running = false;
+        requested = false;
         output.resume();
+    }
+
+    /** Whether Ctrl-C was pressed during the running command: long loops stop between steps. */
+    public boolean requested() {
+        return requested;
     }
 
     /** Called on SIGINT outside line editing. */
@@ -50,6 +59,7 @@ public class CommandInterrupter {
         if (!running) {
             return;
         }
+        requested = true;
         output.stop();
         Thread cancel = new Thread(this::cancelStatements, "recshell-cancel");
         cancel.setDaemon(true);

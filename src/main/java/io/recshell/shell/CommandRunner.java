@@ -104,7 +104,11 @@ public class CommandRunner {
         return Tokenizer.join(SecretMasking.maskWords(words));
     }
 
-    static RecshellException asRecshellException(Exception e) {
+    /**
+     * Any failure as recshell reports it: its own errors as they are, database failures
+     * translated (exit 6), anything else exit 1 with the details in the log file.
+     */
+    public static RecshellException asRecshellException(Exception e) {
         if (e instanceof RecshellException r) {
             return r;
         }

@@ -142,7 +142,7 @@ class RecordingsDeleteIT {
         assertThat(result.stdout()).contains("Deleted " + matching + " recording");
         assertThat(db.count("select count(*) from recordings where user_id = 5 and datetime < '2020-01-01'")).isZero();
         assertThat(db.count("select count(*) from recordings")).isEqualTo(before - matching);
-        assertThat(db.count("select count(*) from recshell.archived_recording")).isEqualTo(matching);
+        assertThat(db.count("select count(*) from recshell.archive_1")).isEqualTo(matching);
         assertThat(db.count("select deleted from recshell.audit_log where action = 'delete' and outcome = 'ok'"))
                 .isEqualTo(matching);
     }

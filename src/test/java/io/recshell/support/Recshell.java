@@ -50,6 +50,11 @@ public final class Recshell {
     }
 
     public Result run(String... args) {
+        return start(args).await();
+    }
+
+    /** Starts recshell and returns at once, for tests that act while it runs (or kill it). */
+    public Running start(String... args) {
         List<String> command = new ArrayList<>(jvm());
         command.addAll(List.of(args));
         try {
@@ -68,21 +73,55 @@ public final class Recshell {
             } else {
                 builder.redirectInput(new File("/dev/null"));
             }
-            Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("recshell did not finish within 180 s: " + command);
-            }
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            return result;
+            return new Running(builder.start(), command, out, err);
         } catch (IOException e) {
             throw new AssertionError("could not run recshell", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** A recshell process that was started and may still be running. */
+    public static final class Running {
+
+        private final Process process;
+        private final List<String> command;
+        private final Path out;
+        private final Path err;
+
+        private Running(Process process, List<String> command, Path out, Path err) {
+            this.process = process;
+            this.command = command;
+            this.out = out;
+            this.err = err;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** kill -9: the process ends at once, without running anything of its own. */
+        public Result kill9() {
+            process.destroyForcibly();
+            return await();
+        }
+
+        /** Waits for the process (at most 180 s) and returns what it printed. */
+        public Result await() {
+            try {
+                if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("recshell did not finish within 180 s: " + command);
+                }
+                Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+                return result;
+            } catch (IOException e) {
+                throw new AssertionError("could not read recshell's output", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 
