@@ -1,6 +1,7 @@
 -- The audio files of deleted recordings (docs/audio-files.md). The archive of a delete run
--- (recshell.archived_recording) says which recordings went, and so which files should move;
--- these tables add what the DBA asked for the files and what each pass over them did.
+-- (the archive table that recshell.delete_run.archive_table names) says which recordings went,
+-- and so which files should move; these tables add what the DBA asked for the files and what
+-- each pass over them did.
 
 -- What a delete was asked to do with its recordings' files. Written in the run's own
 -- transaction before its first row is deleted, so a run whose rows are gone always says

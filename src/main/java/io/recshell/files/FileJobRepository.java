@@ -35,13 +35,6 @@ public class FileJobRepository {
             from run left join needed on needed.uniqueid = run.uniqueid
             order by run.uniqueid collate "C", run.local, run.recording_id""";
 
-    /** A run's rows in the JSON archive (every column of the platform's row in row_data). */
-    private static final String JSON_ARCHIVE = """
-            select a.recording_id, a.row_data ->> 'uniqueid' as uniqueid,
-                   coalesce((a.row_data ->> 'local') = '1', false) as local
-            from recshell.archived_recording a
-            where a.run_id = ?""";
-
     /** A run's rows in an archive table shaped like {@code recordings}. */
     private static final String TABLE_ARCHIVE = """
             select a.id as recording_id, a.uniqueid::text as uniqueid, coalesce(a.local::text = '1', false) as local
@@ -70,7 +63,6 @@ public class FileJobRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private Boolean archiveTables;
 
     public FileJobRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -177,29 +169,17 @@ public class FileJobRepository {
     }
 
     /**
-     * The query of a run's archived rows. recshell archives deleted rows either as JSON in
-     * {@code recshell.archived_recording}, or, where {@code recshell.delete_run} has the column
-     * {@code archive_table} (batched deletes), in the table of schema recshell that it names,
-     * which has the columns of {@code recordings}. Both are read the same way.
+     * The query of a run's archived rows: a delete archives its rows in the table of schema
+     * recshell that {@code recshell.delete_run.archive_table} names, which has the columns of
+     * {@code recordings} (deletes before schema version 2 archived JSON, but they cannot have
+     * a file job).
      */
     private String archiveOf(long runId) {
-        if (archiveTables == null) {
-            archiveTables = jdbc.sql("""
-                    select exists (select 1 from information_schema.columns
-                                   where table_schema = 'recshell' and table_name = 'delete_run'
-                                     and column_name = 'archive_table')""").query(Boolean.class).single();
-        }
-        if (!archiveTables) {
-            return JSON_ARCHIVE;
-        }
         List<String> named = jdbc.sql("select archive_table from recshell.delete_run where id = ?").param(runId)
                 .query(String.class).list();
         String table = named.isEmpty() ? null : named.get(0);
-        if (table == null) {
-            return JSON_ARCHIVE;
-        }
-        if (!ARCHIVE_TABLE.matcher(table).matches()) {
-            throw new IllegalStateException("Run " + runId + " names an unexpected archive table '" + table + "'");
+        if (table == null || !ARCHIVE_TABLE.matcher(table).matches()) {
+            throw new IllegalStateException("Run " + runId + " names no archive table recshell knows: " + table);
         }
         return TABLE_ARCHIVE.formatted(table);
     }

@@ -99,13 +99,26 @@ final class AudioFolder {
         return db.count("select max(id) from recshell.audit_log where action = 'delete' and outcome = 'ok'");
     }
 
-    /** Puts the archived rows of a delete back, as a restore does. */
-    void restoreRows(long auditId, String condition) {
+    /** The archive table that holds the rows of the delete with this audit entry. */
+    String archiveTable(long auditId) {
+        return db.jdbc().queryForObject("""
+                select r.archive_table from recshell.delete_run r
+                join recshell.audit_log a on a.run_id = r.id where a.id = ?""", String.class, auditId);
+    }
+
+    /** How many rows the delete with this audit entry archived. */
+    long archived(long auditId) {
+        return db.count("select count(*) from recshell." + archiveTable(auditId) + " where recshell_run_id ="
+                + " (select run_id from recshell.audit_log where id = ?)", auditId);
+    }
+
+    /** Puts one archived recording of a delete back by hand (not through recordings restore). */
+    void restoreRow(long auditId, long recordingId) {
         db.jdbc().update("""
                 insert into recordings
-                select (jsonb_populate_record(null::recordings, a.row_data)).*
-                from recshell.archived_recording a
-                where a.run_id = (select run_id from recshell.audit_log where id = ?) and\s""" + condition,
-                auditId);
+                select (jsonb_populate_record(null::recordings, to_jsonb(a) - 'recshell_run_id')).*
+                from recshell.%s a
+                where a.recshell_run_id = (select run_id from recshell.audit_log where id = ?) and a.id = ?"""
+                .formatted(archiveTable(auditId)), auditId, recordingId);
     }
 }

@@ -57,7 +57,7 @@ class CrashBetweenCommitAndMovesIT {
         long auditId = deleteAndKillAfterCommit("--user-id", "5");
 
         assertThat(db.count("select count(*) from recordings")).isZero();
-        assertThat(db.count("select count(*) from recshell.archived_recording")).isEqualTo(10);
+        assertThat(audio.archived(auditId)).isEqualTo(10);
         assertThat(AudioFolder.names(audio.dir)).containsExactlyElementsOf(files.keySet());
         assertThat(db.count("select count(*) from recshell.file_job where state = 'pending'")).isEqualTo(1);
 

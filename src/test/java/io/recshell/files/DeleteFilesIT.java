@@ -78,10 +78,11 @@ class DeleteFilesIT {
         assertThat(db.count("select done from recshell.file_pass where kind = 'move'")).isEqualTo(20);
         assertThat(db.count("select bytes from recshell.file_pass where kind = 'move'")).isEqualTo(bytes);
 
-        audio.restoreRows(auditId, "true");
-        Result restore = recshell("recordings", "files", "restore", "--audit-id", Long.toString(auditId));
+        Result restore = recshell("recordings", "restore", "--audit-id", Long.toString(auditId), "--yes");
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
-        assertThat(restore.stdout()).contains("20 moved back");
+        assertThat(restore.stdout()).contains("Restored 20 recordings").contains("its audio files come back from "
+                + audio.quarantine(auditId)).contains("20 moved back");
+        assertThat(db.count("select count(*) from recshell.audit_log where action = 'files_restore'")).isEqualTo(1);
         Map<String, byte[]> after = AudioFolder.contents(audio.dir);
         assertThat(after).containsOnlyKeys(before.keySet());
         before.forEach((name, content) -> assertThat(after.get(name)).as(name).isEqualTo(content));
@@ -95,7 +96,7 @@ class DeleteFilesIT {
         assertThat(deleteWithFiles("--yes").exitCode()).isZero();
         long auditId = audio.lastDeleteAuditId();
 
-        audio.restoreRows(auditId, "a.recording_id = 1");
+        audio.restoreRow(auditId, 1);
         Result restore = recshell("recordings", "files", "restore", "--audit-id", Long.toString(auditId));
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(restore.stdout()).contains("1 moved back").contains("1 kept in quarantine");
@@ -206,7 +207,7 @@ class DeleteFilesIT {
         String kept = audio.recordingWithFile(3);
         assertThat(deleteWithFiles("--yes").exitCode()).isZero();
         long auditId = audio.lastDeleteAuditId();
-        audio.restoreRows(auditId, "a.recording_id = 3");
+        audio.restoreRow(auditId, 3);
 
         Result tooYoung = recshell("recordings", "purge-files", "--older-than", "1", "--yes");
         assertThat(tooYoung.exitCode()).as(tooYoung.toString()).isZero();
