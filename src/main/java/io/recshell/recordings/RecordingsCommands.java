@@ -15,6 +15,9 @@ import io.recshell.audit.AuditTrail;
 import io.recshell.audit.Outcome;
 import io.recshell.audit.PendingEntry;
 import io.recshell.db.DatabaseGate;
+import io.recshell.files.DeleteFiles;
+import io.recshell.files.FileRequest;
+import io.recshell.files.RestoreFiles;
 import io.recshell.format.Column;
 import io.recshell.format.Listing;
 import io.recshell.format.OutputFormat;
@@ -53,11 +56,16 @@ public class RecordingsCommands {
     private final ShellOutput output;
     private final Session session;
     private final AccessRules accessRules;
+    private final DeleteFiles deleteFiles;
+    private final RestoreFiles restoreFiles;
 
     public RecordingsCommands(RecordingsService service, RestoreService restores, DatabaseGate gate,
-            AuditTrail audit, ShellOutput output, Session session, AccessRules accessRules) {
+            AuditTrail audit, ShellOutput output, Session session, AccessRules accessRules, DeleteFiles deleteFiles,
+            RestoreFiles restoreFiles) {
         this.service = service;
         this.restores = restores;
+        this.deleteFiles = deleteFiles;
+        this.restoreFiles = restoreFiles;
         this.gate = gate;
         this.audit = audit;
         this.output = output;
@@ -115,7 +123,12 @@ public class RecordingsCommands {
                     (scripts, pipes, cron) the delete runs only with --yes or --expect N.
                     Only the recordings counted by the dry run are deleted, in batches of short
                     transactions; each batch archives its rows whole and writes its own audit entry, and
-                    the delete's entry sums them up. recordings restore --audit-id ID undoes a delete.""")
+                    the delete's entry sums them up. recordings restore --audit-id ID undoes a delete.
+
+                    --files DIR moves the audio files (<uniqueid>.mp3) of deleted local recordings into
+                    DIR/.recshell-quarantine/<audit id> once the deletion has committed (restorable;
+                    removed for good by recordings purge-files). --manifest FILE lists the file of every
+                    deleted recording, local and remote, one a line. See docs/audio-files.md.""")
     public void delete(@Option(longName = "recording-id", description = "recording id") String recordingId,
             @Option(longName = "user-id", description = "owner's user id") String userId,
             @Option(longName = "device-id", description = "source or destination device id (needs --user-id)")
@@ -125,7 +138,11 @@ public class RecordingsCommands {
             @Option(longName = "dry-run", description = "only show what would be deleted") boolean dryRun,
             @Option(longName = "yes", description = "delete without asking") boolean yes,
             @Option(longName = "expect", description = "delete only if exactly N recordings match") String expect,
-            @Option(longName = "as", description = "act as this platform user (MOR's access rules)") String as) {
+            @Option(longName = "as", description = "act as this platform user (MOR's access rules)") String as,
+            @Option(longName = "files", description = "move the deleted recordings' audio files out of this folder")
+            String files,
+            @Option(longName = "manifest", description = "write the deleted recordings' file names to this new file")
+            String manifest) {
         PendingEntry entry = audit.current();
         RecordingFilter typed = FilterValidator.values(recordingId, userId, deviceId, dateFrom, dateTill);
         record(entry, typed);
@@ -133,18 +150,24 @@ public class RecordingsCommands {
         entry.filter("expect", expected);
         RecordingFilter filter = actingAs(typed, as, entry);
         FilterValidator.checkForDelete(filter);
+        FileRequest fileRequest = deleteFiles.request(files, manifest);
         gate.ready();
 
         Preview preview = service.preview(filter);
         entry.matched(preview.count());
         printPreview(preview);
+        deleteFiles.printDryRun(fileRequest, preview.ids());
         if (dryRun) {
             entry.outcome(Outcome.DRY_RUN, "Would delete " + Values.count(preview.count(), "recording"));
             return;
         }
         confirm(preview.count(), yes, expected);
-        DeleteResult result = service.delete(filter, preview, entry);
-        output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+        try (fileRequest) {
+            DeleteResult result = service.delete(filter, preview, entry,
+                    runId -> deleteFiles.runStarted(fileRequest, runId));
+            output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+            deleteFiles.afterDelete(fileRequest, entry.command());
+        }
     }
 
     private void confirm(long count, boolean yes, Long expected) {
@@ -205,6 +228,7 @@ public class RecordingsCommands {
         RestorePlan plan = restores.plan(deleteEntry);
         entry.filter("run_id", plan.runId()).matched(plan.archived());
         printRestorePlan(plan);
+        restoreFiles.plan(plan.runId()).ifPresent(line -> output.println("  " + line));
         if (dryRun) {
             entry.outcome(Outcome.DRY_RUN, "Would restore " + Values.count(plan.toRestore(), "recording"));
             return;
@@ -212,11 +236,13 @@ public class RecordingsCommands {
         if (plan.toRestore() == 0) {
             entry.outcome(Outcome.OK, "Nothing to restore: all " + plan.archived() + " exist again");
             output.println("Nothing to restore: every recording of run " + plan.runId() + " is in recordings.");
+            restoreFiles.afterRestore(plan.runId(), entry.command());
             return;
         }
         askUnless(yes, plan.toRestore(), "restore");
         RestoreResult result = restores.restore(plan, entry);
         output.println(result.message() + ". Audit entry " + result.auditId() + ".");
+        restoreFiles.afterRestore(plan.runId(), entry.command());
     }
 
     private void printRestorePlan(RestorePlan plan) {

@@ -2,6 +2,7 @@ package io.recshell.recordings;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -98,12 +99,24 @@ public class RecordingsService {
      * own audit entry. The closing audit entry ({@code entry}) sums the run up.
      */
     public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry) {
+        return delete(filter, preview, entry, runId -> { });
+    }
+
+    /**
+     * As {@link #delete(RecordingFilter, Preview, PendingEntry)}, calling {@code onRunStarted}
+     * with the run id once the run exists and before its first batch (the file side of the
+     * delete records its job there, so that a run whose rows are gone says where their files
+     * were to go).
+     */
+    public DeleteResult delete(RecordingFilter filter, Preview preview, PendingEntry entry,
+            LongConsumer onRunStarted) {
         Where where = Where.of(filter);
         try (PinnedSession session = PinnedSession.open(dataSource)) {
             ArchiveRepository archive = ArchiveRepository.on(session.dataSource());
             String table = session.transactions().execute(status -> archive.tableForCurrentShape());
             long runId = runs.start(session, new NewRun(RunKind.DELETE, null, audit.operator(), entry.command(),
                     audit.filtersJson(entry), entry.actingUser(), preview.count(), table));
+            onRunStarted.accept(runId);
 
             long[] ids = preview.ids();
             Runs.Totals totals = runs.batches(session, runId, RunKind.DELETE, entry, ids.length,

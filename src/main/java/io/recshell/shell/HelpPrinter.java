@@ -107,6 +107,11 @@ public class HelpPrinter {
         if (name.equals("expect") || name.equals("limit") || name.equals("recordings") || name.equals("seed")) {
             return "N";
         }
-        return name.toUpperCase().replace('-', '_');
+        return switch (name) {
+            case "files" -> "DIR";
+            case "manifest" -> "FILE";
+            case "older-than" -> "DAYS";
+            default -> name.toUpperCase().replace('-', '_');
+        };
     }
 }
