@@ -60,7 +60,7 @@ public class FilesCommands {
         this.session = session;
     }
 
-    @Audited("files_resume")
+    @Audited(value = "files_resume", also = "files_move")
     @Command(name = {"recordings", "files", "resume"}, group = GROUP,
             description = "Finish moving the files of deletes whose process ended before their files moved",
             help = """
@@ -120,7 +120,7 @@ public class FilesCommands {
         entry.outcome(Outcome.OK, restoreFiles.restoreOfAuditEntry(id, entry.command()));
     }
 
-    @Audited("purge_files")
+    @Audited(value = "purge_files", also = "files_purge")
     @Command(name = {"recordings", "purge-files"}, group = GROUP,
             description = "Remove quarantined audio files for good, after a dry run and a confirmation",
             help = """

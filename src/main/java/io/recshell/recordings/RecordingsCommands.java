@@ -113,7 +113,7 @@ public class RecordingsCommands {
         }
     }
 
-    @Audited(value = "delete", also = "delete_batch")
+    @Audited(value = "delete", also = {"delete_batch", "files_move"})
     @Command(name = {"recordings", "delete"}, group = GROUP,
             description = "Delete matching recordings, after a dry run and a confirmation",
             help = FILTER_HELP + """
@@ -203,7 +203,7 @@ public class RecordingsCommands {
         }
     }
 
-    @Audited(value = "restore", also = "restore_batch")
+    @Audited(value = "restore", also = {"restore_batch", "files_restore"})
     @Command(name = {"recordings", "restore"}, group = GROUP,
             description = "Put the recordings of a delete back, after a dry run and a confirmation",
             help = """
