@@ -1,6 +1,7 @@
 package io.recshell.shell;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,24 +33,23 @@ public class UserCompletions {
     }
 
     public List<UserRow> usernamesStartingWith(String prefix) {
-        try {
-            gate.ready();
-            return users.usernamesStartingWith(prefix, MAX_SUGGESTIONS);
-        } catch (RuntimeException e) {
-            log.debug("no username completion: {}", e.getMessage());
-            return List.of();
-        }
+        return offered(() -> users.usernamesStartingWith(prefix, MAX_SUGGESTIONS));
     }
 
     public List<UserRow> idsStartingWith(String prefix) {
         if (!prefix.chars().allMatch(Character::isDigit)) {
             return List.of();
         }
+        return offered(() -> users.idsStartingWith(prefix, MAX_SUGGESTIONS));
+    }
+
+    /** What the query finds once the database is ready, or nothing if anything fails. */
+    private List<UserRow> offered(Supplier<List<UserRow>> query) {
         try {
             gate.ready();
-            return users.idsStartingWith(prefix, MAX_SUGGESTIONS);
+            return query.get();
         } catch (RuntimeException e) {
-            log.debug("no user id completion: {}", e.getMessage());
+            log.debug("no user completion: {}", e.getMessage());
             return List.of();
         }
     }

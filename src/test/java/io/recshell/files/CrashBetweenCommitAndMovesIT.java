@@ -2,7 +2,6 @@ package io.recshell.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +28,6 @@ import io.recshell.support.TestDatabase;
  * are still in DIR, orphans reports them, and a resume or the next delete moves them.
  */
 class CrashBetweenCommitAndMovesIT {
-
-    private static final Path JAR = Path.of(System.getProperty("recshell.jar", "target/recshell.jar"));
 
     @TempDir
     Path tmp;
@@ -114,17 +111,22 @@ class CrashBetweenCommitAndMovesIT {
             try (Statement statement = blocker.createStatement()) {
                 statement.execute("lock table recshell.file_pass in exclusive mode");
             }
-            Process process = start(filter);
+            List<String> args = new ArrayList<>(List.of("recordings", "delete"));
+            args.addAll(List.of(filter));
+            args.addAll(List.of("--files", audio.dir.toString(), "--yes"));
+            // Wait on the test's lock instead of giving up after the default 2 s.
+            Recshell.Running delete = Recshell.on(db).env("RECSHELL_DB_LOCK_TIMEOUT_MILLIS", "600000")
+                    .start(args.toArray(String[]::new));
+            Result killed;
             try {
-                waitUntil(process, () -> db.count("select count(*) from recshell.audit_log where action = 'delete'"
+                waitUntil(delete, () -> db.count("select count(*) from recshell.audit_log where action = 'delete'"
                         + " and outcome = 'ok'") == 1 && db.count("""
                         select count(*) from pg_locks l join pg_class c on c.oid = l.relation
                         where c.relname = 'file_pass' and not l.granted""") > 0);
             } finally {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+                killed = delete.kill9();
             }
-            assertThat(process.exitValue()).isEqualTo(137);
+            assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(137);
             blocker.rollback();
         }
         long auditId = audio.lastDeleteAuditId();
@@ -135,27 +137,11 @@ class CrashBetweenCommitAndMovesIT {
         return auditId;
     }
 
-    private Process start(String... filter) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString(),
-                "recordings", "delete"));
-        command.addAll(List.of(filter));
-        command.addAll(List.of("--files", audio.dir.toString(), "--yes"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-                .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(tmp.resolve("killed.err").toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("SSH_"));
-        builder.environment().putAll(db.env());
-        builder.environment().put("RECSHELL_LOG", tmp.resolve("killed.log").toString());
-        // Wait on the test's lock instead of giving up after the default 2 s.
-        builder.environment().put("RECSHELL_DB_LOCK_TIMEOUT_MILLIS", "600000");
-        return builder.start();
-    }
-
-    private static void waitUntil(Process process, BooleanSupplier condition) throws InterruptedException {
+    private static void waitUntil(Recshell.Running process, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!condition.getAsBoolean()) {
             if (process != null && !process.isAlive()) {
-                throw new AssertionError("recshell ended (exit " + process.exitValue() + ") before the condition");
+                throw new AssertionError("recshell ended before the condition: " + process.await());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within 120 s");
