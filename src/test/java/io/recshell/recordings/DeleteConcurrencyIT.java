@@ -131,10 +131,8 @@ class DeleteConcurrencyIT {
     @Test
     void onATerminalTheDeleteDrawsAProgressBar() throws Exception {
         long previewed = db.count("select count(*) from recordings where datetime < '2020-01-01'");
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(System.getProperty("recshell.jar", "target/recshell.jar")).toAbsolutePath().toString();
         // script(1) runs the command on a pseudo-terminal, as an SSH session would.
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", javaBinary + " -XX:TieredStopAtLevel=1 -jar " + jar
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", String.join(" ", Recshell.jvm())
                 + " recordings delete --date-till " + TILL + " --yes", "/dev/null");
         builder.environment().putAll(db.env());
         builder.environment().put("RECSHELL_BATCH_MAX_SIZE", "10");
